@@ -1,0 +1,72 @@
+package dev.clickstream.listener;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the event-listener. Kafka client settings are under {@code spring.kafka.*}, topics under
+ * {@code clickstream.topics.*}.
+ *
+ * @param instanceId names this instance among several; part of its Kafka transactional id, so it must be unique
+ * among running instances and stable across restarts of the same one
+ * @param counting how events are counted
+ * @param snapshots how the totals are published
+ */
+@Validated
+@ConfigurationProperties("clickstream")
+public record EventListenerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,100}") String instanceId,
+		@Valid @DefaultValue Counting counting, @Valid @DefaultValue Snapshots snapshots) {
+
+	/**
+	 * @param eventNames the event names every snapshot shows, at zero until seen, in this order
+	 * @param changelogTopic the compacted topic that holds each partition's committed counts
+	 * @param restoreTimeout how long restoring a partition's counts from the changelog may take before it fails
+	 */
+	public record Counting(
+			@DefaultValue({ "productview", "purchase", "addtobasket", "removefrombasket" }) @NotEmpty List<@NotBlank String> eventNames,
+			@DefaultValue("event-counts-changelog") @NotBlank @Pattern(regexp = "[a-zA-Z0-9._-]{1,249}") String changelogTopic,
+			@DefaultValue("30s") Duration restoreTimeout) {
+
+		public Counting {
+			requirePositive("clickstream.counting.restore-timeout", restoreTimeout);
+		}
+
+	}
+
+	/**
+	 * @param mode {@code interval}: at most one snapshot per interval while counts change; {@code every-event}: one
+	 * snapshot after each event, as the original design did
+	 * @param interval the shortest time between two snapshots in {@code interval} mode
+	 * @param groupId the consumer group whose single member publishes the snapshots
+	 */
+	public record Snapshots(@DefaultValue("interval") Mode mode, @DefaultValue("1s") Duration interval,
+			@DefaultValue("event-listener-snapshots") @NotBlank String groupId) {
+
+		public Snapshots {
+			requirePositive("clickstream.snapshots.interval", interval);
+		}
+
+		public enum Mode {
+
+			INTERVAL, EVERY_EVENT
+
+		}
+
+	}
+
+	private static void requirePositive(String property, Duration value) {
+		if (value.isNegative() || value.isZero()) {
+			throw new IllegalArgumentException(property + " must be a positive duration such as 500ms or 1s, was " + value);
+		}
+	}
+
+}

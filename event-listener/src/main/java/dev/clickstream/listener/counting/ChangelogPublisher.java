@@ -1,0 +1,26 @@
+package dev.clickstream.listener.counting;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a partition's counts to the same-numbered partition of the changelog, inside the listener's transaction.
+ */
+@Component
+class ChangelogPublisher {
+
+	private final KafkaTemplate<String, PartitionCounts> kafkaTemplate;
+
+	private final String changelogTopic;
+
+	ChangelogPublisher(KafkaTemplate<String, PartitionCounts> kafkaTemplate, CountingTopics topics) {
+		this.kafkaTemplate = kafkaTemplate;
+		this.changelogTopic = topics.changelog().name();
+	}
+
+	void publish(PartitionCounts counts) {
+		// Keyed by partition so compaction keeps exactly the newest counts of each partition.
+		this.kafkaTemplate.send(this.changelogTopic, counts.partition(), String.valueOf(counts.partition()), counts);
+	}
+
+}

@@ -1,0 +1,39 @@
+package dev.clickstream.listener.kafka;
+
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes group-less consumers that read only committed records, for restoring state and following the snapshots.
+ * They take the connection settings of {@code spring.kafka.consumer.*} but never join a group or commit offsets.
+ */
+@Component
+public class ReadCommittedConsumers {
+
+	private final Map<String, Object> config;
+
+	ReadCommittedConsumers(KafkaProperties kafkaProperties) {
+		Map<String, Object> consumerConfig = kafkaProperties.buildConsumerProperties();
+		consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
+		consumerConfig.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+		consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		this.config = Map.copyOf(consumerConfig);
+	}
+
+	public Consumer<String, String> create(String clientId) {
+		Map<String, Object> withClientId = new java.util.HashMap<>(this.config);
+		withClientId.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+		return new KafkaConsumer<>(withClientId);
+	}
+
+}

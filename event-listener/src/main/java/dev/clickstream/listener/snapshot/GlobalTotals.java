@@ -1,0 +1,69 @@
+package dev.clickstream.listener.snapshot;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.clickstream.listener.counting.PartitionCounts;
+import dev.clickstream.model.CountsSnapshot;
+
+/**
+ * The totals over all partitions of the event topic, from the newest committed counts of each. Each partition's counts
+ * only grow, so the totals only grow. Used by one thread.
+ */
+class GlobalTotals {
+
+	private final List<String> eventNames;
+
+	private final Map<Integer, PartitionCounts> latest = new HashMap<>();
+
+	private long version;
+
+	/**
+	 * @param eventNames the names every snapshot shows, at zero until counted, in this order; other names follow in
+	 * alphabetical order
+	 */
+	GlobalTotals(List<String> eventNames) {
+		this.eventNames = List.copyOf(eventNames);
+	}
+
+	/**
+	 * Takes in a partition's newer counts; older or repeated ones change nothing.
+	 * @return whether the totals changed
+	 */
+	boolean update(PartitionCounts counts) {
+		PartitionCounts current = this.latest.get(counts.partition());
+		if (current != null && current.nextOffset() >= counts.nextOffset()) {
+			return false;
+		}
+		this.latest.put(counts.partition(), counts);
+		this.version++;
+		return true;
+	}
+
+	void clear() {
+		this.latest.clear();
+		this.version++;
+	}
+
+	/** Grows with every change, so a caller can tell whether it has already published these totals. */
+	long version() {
+		return this.version;
+	}
+
+	CountsSnapshot snapshot(Instant receiveAt) {
+		Map<String, Long> others = new TreeMap<>();
+		this.latest.values().forEach(partition -> partition.counts().forEach((name, count) -> others.merge(name, count, Long::sum)));
+		Map<String, Long> totals = new LinkedHashMap<>();
+		for (String eventName : this.eventNames) {
+			totals.put(eventName, others.getOrDefault(eventName, 0L));
+			others.remove(eventName);
+		}
+		totals.putAll(others);
+		return new CountsSnapshot(totals, receiveAt);
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The HTTP view of the totals.
+ */
+@NullMarked
+package dev.clickstream.listener.web;
+
+import org.jspecify.annotations.NullMarked;
