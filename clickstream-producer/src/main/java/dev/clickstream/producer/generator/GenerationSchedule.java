@@ -1,0 +1,146 @@
+package dev.clickstream.producer.generator;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+
+import dev.clickstream.producer.publishing.ClickEventPublisher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TaskScheduler;
+
+/**
+ * Every tick, asks the plan how many events are due, makes them and hands them to the publisher. On shutdown it
+ * stops ticking before anything else stops, then flushes what is still in flight.
+ */
+final class GenerationSchedule implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(GenerationSchedule.class);
+
+	private final TaskScheduler scheduler;
+
+	private final Duration tick;
+
+	private final EmissionPlan plan;
+
+	private final ClickEventGenerator generator;
+
+	private final ClickEventPublisher publisher;
+
+	private final int maxInFlight;
+
+	private final Counter skippedTicks;
+
+	private final Counter skippedEvents;
+
+	// Held for the whole of a tick, so that stop() can wait for a tick under way before it flushes.
+	private final Object tickLock = new Object();
+
+	private volatile @Nullable ScheduledFuture<?> schedule;
+
+	private boolean finishLogged;
+
+	GenerationSchedule(TaskScheduler scheduler, Duration tick, EmissionPlan plan, ClickEventGenerator generator,
+			ClickEventPublisher publisher, int maxInFlight, MeterRegistry registry) {
+		this.scheduler = scheduler;
+		this.tick = tick;
+		this.plan = plan;
+		this.generator = generator;
+		this.publisher = publisher;
+		this.maxInFlight = maxInFlight;
+		this.skippedTicks = Counter.builder("clickstream.generator.ticks.skipped")
+			.description("Ticks that sent fewer events than due because too many were in flight")
+			.register(registry);
+		this.skippedEvents = Counter.builder("clickstream.events.skipped")
+			.description("Events never generated because too many were in flight or the producer refused them")
+			.register(registry);
+	}
+
+	@Override
+	public void start() {
+		log.info("Generating click events every {} to topic {}", this.tick, this.publisher.topic());
+		this.schedule = this.scheduler.scheduleAtFixedRate(this::tick, this.tick);
+	}
+
+	void tick() {
+		synchronized (this.tickLock) {
+			if (this.schedule == null) {
+				return;
+			}
+			EmissionPlan.Tick due = this.plan.next(this.maxInFlight - this.publisher.inFlight());
+			if (due.skipped() > 0) {
+				this.skippedTicks.increment();
+				this.skippedEvents.increment(due.skipped());
+			}
+			for (long i = 0; i < due.emit(); i++) {
+				if (!this.publisher.publish(this.generator.next())) {
+					// Refused on the spot (no metadata within max.block.ms): the rest would wait as long each.
+					long unsent = due.emit() - i - 1;
+					this.plan.unsent(unsent);
+					this.skippedEvents.increment(unsent);
+					break;
+				}
+			}
+			if (this.plan.finished() && !this.finishLogged) {
+				this.finishLogged = true;
+				log.info("Reached the limit of {} events; generating no more", this.plan.emitted());
+			}
+		}
+	}
+
+	@Override
+	public void stop() {
+		if (stopTicking()) {
+			flush();
+		}
+	}
+
+	// Flushes off the shutdown thread: with the broker away a flush waits up to delivery.timeout.ms, and
+	// spring.lifecycle.timeout-per-shutdown-phase must be able to cut that short.
+	@Override
+	public void stop(Runnable callback) {
+		if (!stopTicking()) {
+			callback.run();
+			return;
+		}
+		Thread flusher = new Thread(() -> {
+			try {
+				flush();
+			}
+			finally {
+				callback.run();
+			}
+		}, "clickstream-flush");
+		flusher.setDaemon(true);
+		flusher.start();
+	}
+
+	private boolean stopTicking() {
+		ScheduledFuture<?> current = this.schedule;
+		if (current == null) {
+			return false;
+		}
+		current.cancel(false);
+		synchronized (this.tickLock) {
+			this.schedule = null;
+		}
+		return true;
+	}
+
+	private void flush() {
+		log.info("Stopped generating after {} events; flushing {} still in flight", this.plan.emitted(),
+				this.publisher.inFlight());
+		this.publisher.flush();
+		log.info("Flushed; {} events still unacknowledged", this.publisher.inFlight());
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.schedule != null;
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.clickstream.producer.generator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmissionPlanTest {
+
+	static final long ROOMY = Long.MAX_VALUE;
+
+	@Test
+	void emitsRateTimesTickEachTick() {
+		EmissionPlan plan = new EmissionPlan(100, Duration.ofMillis(100), null);
+
+		assertThat(emitted(plan, 5)).containsExactly(10L, 10L, 10L, 10L, 10L);
+		assertThat(plan.finished()).isFalse();
+	}
+
+	@Test
+	void carriesTheFractionSoTheLongRunRateIsExact() {
+		// 0.3 events a tick: in floating point ten of them make 2.9999…, here exactly 3.
+		EmissionPlan plan = new EmissionPlan(1, Duration.ofMillis(300), null);
+
+		assertThat(emitted(plan, 10)).containsExactly(0L, 0L, 0L, 1L, 0L, 0L, 1L, 0L, 0L, 1L);
+	}
+
+	@Test
+	void sustainsOddRatesOverAnHour() {
+		EmissionPlan plan = new EmissionPlan(20_001, Duration.ofMillis(70), null);
+		long ticks = Duration.ofHours(1).toMillis() / 70;
+
+		long total = emitted(plan, (int) ticks).stream().mapToLong(Long::longValue).sum();
+
+		assertThat(total).isEqualTo(20_001L * 70 * ticks / 1000);
+		assertThat(plan.emitted()).isEqualTo(total);
+	}
+
+	@Test
+	void stopsAtTheLimit() {
+		EmissionPlan plan = new EmissionPlan(100, Duration.ofMillis(100), 25L);
+
+		assertThat(emitted(plan, 5)).containsExactly(10L, 10L, 5L, 0L, 0L);
+		assertThat(plan.finished()).isTrue();
+		assertThat(plan.emitted()).isEqualTo(25);
+	}
+
+	@Test
+	void skipsWhatDoesNotFitAndDoesNotCarryItOver() {
+		EmissionPlan plan = new EmissionPlan(100, Duration.ofMillis(100), null);
+
+		assertThat(plan.next(4)).isEqualTo(new EmissionPlan.Tick(4, 6));
+		assertThat(plan.next(0)).isEqualTo(new EmissionPlan.Tick(0, 10));
+		assertThat(plan.next(-3)).isEqualTo(new EmissionPlan.Tick(0, 10));
+		assertThat(plan.next(ROOMY)).isEqualTo(new EmissionPlan.Tick(10, 0));
+	}
+
+	@Test
+	void skippedAndUnsentEventsDoNotCountAgainstTheLimit() {
+		EmissionPlan plan = new EmissionPlan(100, Duration.ofMillis(100), 25L);
+
+		assertThat(plan.next(0).emit()).isZero();
+		assertThat(plan.next(ROOMY).emit()).isEqualTo(10);
+		plan.unsent(7);
+
+		assertThat(emitted(plan, 4)).containsExactly(10L, 10L, 2L, 0L);
+		assertThat(plan.emitted()).isEqualTo(25);
+	}
+
+	private static List<Long> emitted(EmissionPlan plan, int ticks) {
+		List<Long> emitted = new ArrayList<>();
+		for (int i = 0; i < ticks; i++) {
+			EmissionPlan.Tick tick = plan.next(ROOMY);
+			assertThat(tick.skipped()).isZero();
+			emitted.add(tick.emit());
+		}
+		return emitted;
+	}
+
+}
