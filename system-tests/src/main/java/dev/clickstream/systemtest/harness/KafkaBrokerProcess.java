@@ -1,0 +1,121 @@
+package dev.clickstream.systemtest.harness;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The local-kafka jar as its own process. Its ports and data directory are fixed when it is created, so after
+ * {@link #kill()} or {@link #stop()} a {@link #start()} brings back the same broker with the same data.
+ */
+public final class KafkaBrokerProcess implements AutoCloseable {
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+	private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+	private final int port = FreePorts.next();
+
+	private final int controllerPort = FreePorts.next();
+
+	private final Path dataDir;
+
+	private final ManagedProcess process;
+
+	private Duration lastStartup = Duration.ZERO;
+
+	/**
+	 * @param jar the local-kafka jar, usually {@link BuiltJars#localKafka()}
+	 * @param dir where its data directory and console log go; a fresh directory gives a fresh broker
+	 */
+	public KafkaBrokerProcess(Path jar, Path dir) {
+		this.dataDir = dir.resolve("data");
+		this.process = new ManagedProcess("kafka-broker", ManagedProcess.javaJar(jar, List.of(),
+				List.of("--host=127.0.0.1", "--port=" + port, "--controller-port=" + controllerPort,
+						"--data-dir=" + dataDir, "--log-file=" + dir.resolve("broker.log"))),
+				dir, dir.resolve("console.log"));
+	}
+
+	/** Starts the process and returns once an AdminClient sees the broker in the cluster. */
+	public KafkaBrokerProcess start() {
+		long startedAt = System.nanoTime();
+		process.start();
+		try {
+			await("kafka broker on " + bootstrapServers()).atMost(START_TIMEOUT)
+				.pollInterval(Duration.ofMillis(200))
+				.failFast(process.name() + " exited", () -> !process.isAlive())
+				.until(() -> FreePorts.accepts(port) && servesClients());
+		}
+		catch (ConditionTimeoutException | TerminalFailureException ex) {
+			throw new IllegalStateException(ex.getMessage() + System.lineSeparator() + process.diagnosis(), ex);
+		}
+		lastStartup = Duration.ofNanos(System.nanoTime() - startedAt);
+		return this;
+	}
+
+	/** SIGTERM and waits for a clean shutdown. */
+	public void stop() {
+		process.stop(STOP_GRACE);
+	}
+
+	/** kill -9: the broker loses whatever it had not written to disk. */
+	public void kill() {
+		process.kill();
+	}
+
+	public KafkaBrokerProcess restart() {
+		stop();
+		return start();
+	}
+
+	public boolean isAlive() {
+		return process.isAlive();
+	}
+
+	public String bootstrapServers() {
+		return "127.0.0.1:" + port;
+	}
+
+	public int port() {
+		return port;
+	}
+
+	public Path dataDir() {
+		return dataDir;
+	}
+
+	public Path logFile() {
+		return process.logFile();
+	}
+
+	/** How long the last {@link #start()} took, from launching the JVM to serving clients. */
+	public Duration lastStartup() {
+		return lastStartup;
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	private boolean servesClients() {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+				2_000))) {
+			return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+		}
+		catch (Exception ex) {
+			return false;
+		}
+	}
+
+}
