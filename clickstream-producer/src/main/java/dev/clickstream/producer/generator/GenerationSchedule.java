@@ -62,7 +62,7 @@ final class GenerationSchedule implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		log.info("Generating click events every {} to topic {}", this.tick, this.publisher.topic());
+		log.info("Generating click events every {} ms to topic {}", this.tick.toMillis(), this.publisher.topic());
 		this.schedule = this.scheduler.scheduleAtFixedRate(this::tick, this.tick);
 	}
 

@@ -1,0 +1,74 @@
+package dev.clickstream.producer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import dev.clickstream.kafka.ClickstreamTopics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+				"clickstream.generator.limit=500", "clickstream.generator.rate=2000", "logging.level.kafka=WARN",
+				"logging.level.org.apache.kafka=WARN", "logging.level.state.change.logger=WARN" })
+@EmbeddedKafka
+// The context holds the broker: closing it after the class frees the two cores for the next.
+@DirtiesContext
+class ClickstreamProducerEmbeddedKafkaTest {
+
+	@Autowired
+	ClickstreamTopics topics;
+
+	@Autowired
+	MeterRegistry registry;
+
+	@Value("${spring.embedded.kafka.brokers}")
+	String bootstrapServers;
+
+	@Value("${local.server.port}")
+	int port;
+
+	@Test
+	void writesExactlyTheLimitAsSeedJsonKeyedByUser() {
+		EventTopicAssertions.assertTopicHoldsExactlyTheLimit(this.bootstrapServers, this.topics.events().name(), 500,
+				this.registry);
+	}
+
+	@Test
+	void reportsHealthAndTheProducedMetricOverHttp() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+
+		HttpResponse<String> health = http.send(get("/actuator/health"), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> readiness = http.send(get("/actuator/health/readiness"),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).contains("\"status\":\"UP\"");
+		assertThat(readiness.statusCode()).isEqualTo(200);
+		// The counter appears with the first acknowledgement.
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			HttpResponse<String> produced = http.send(get("/actuator/metrics/clickstream.events.produced"),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(produced.statusCode()).isEqualTo(200);
+			assertThat(produced.body()).contains("\"tag\":\"eventName\"");
+		});
+	}
+
+	private HttpRequest get(String path) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build();
+	}
+
+}
