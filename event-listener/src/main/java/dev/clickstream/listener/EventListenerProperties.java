@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
@@ -20,11 +21,13 @@ import org.springframework.validation.annotation.Validated;
  * among running instances and stable across restarts of the same one
  * @param counting how events are counted
  * @param snapshots how the totals are published
+ * @param faults faults to inject on purpose, for testing recovery; none by default
  */
 @Validated
 @ConfigurationProperties("clickstream")
 public record EventListenerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,100}") String instanceId,
-		@Valid @DefaultValue Counting counting, @Valid @DefaultValue Snapshots snapshots) {
+		@Valid @DefaultValue Counting counting, @Valid @DefaultValue Snapshots snapshots,
+		@Valid @DefaultValue Faults faults) {
 
 	/**
 	 * @param eventNames the event names every snapshot shows, at zero until seen, in this order
@@ -61,6 +64,13 @@ public record EventListenerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-
 
 		}
 
+	}
+
+	/**
+	 * @param failEveryNthBatch fail every n-th counting batch after its writes and before its commit, so that its
+	 * transaction rolls back; 0 never fails
+	 */
+	public record Faults(@DefaultValue("0") @Min(0) int failEveryNthBatch) {
 	}
 
 	private static void requirePositive(String property, Duration value) {

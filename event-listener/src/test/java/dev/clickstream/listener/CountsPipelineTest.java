@@ -1,27 +1,13 @@
 package dev.clickstream.listener;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
-import dev.clickstream.listener.kafka.LastCommittedRecords;
 import dev.clickstream.listener.kafka.ReadCommittedConsumers;
-import dev.clickstream.model.ClickEvent;
 import dev.clickstream.model.CountsSnapshot;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,67 +27,42 @@ import static org.awaitility.Awaitility.await;
 		"transaction.state.log.min.isr=1", "offsets.topic.replication.factor=1" })
 class CountsPipelineTest {
 
-	static final List<String> NAMES = List.of("productview", "purchase", "addtobasket", "removefrombasket");
-
 	@Autowired
 	EmbeddedKafkaBroker broker;
 
 	@Autowired
 	ReadCommittedConsumers consumers;
 
-	@Autowired
-	JsonMapper jsonMapper;
-
 	@LocalServerPort
 	int port;
 
+	EventTopicFixture fixture;
+
+	@BeforeEach
+	void setUp() {
+		this.fixture = new EventTopicFixture(this.broker.getBrokersAsString(), this.consumers);
+	}
+
 	@Test
-	void snapshotCountsEqualExactlyTheEventsSentPerEventName() {
-		Map<String, Long> sent = sendEvents(3_000);
+	void snapshotsAndTheApiShowExactlyTheEventsSentPerEventName() {
+		Map<String, Long> sent = this.fixture.sendEvents(3_000);
 
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(newestSnapshot().counts()).isEqualTo(sent));
-		CountsSnapshot viaHttp = RestClient.create("http://localhost:" + this.port)
-			.get()
-			.uri("/api/counts")
-			.retrieve()
-			.body(CountsSnapshot.class);
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(RestClient.create("http://localhost:" + this.port)
-			.get()
-			.uri("/api/counts")
-			.retrieve()
-			.body(CountsSnapshot.class)
-			.counts()).isEqualTo(sent));
-		assertThat(viaHttp.counts().keySet()).containsExactlyElementsOf(NAMES);
-	}
-
-	Map<String, Long> sendEvents(int count) {
-		Map<String, Long> sent = new TreeMap<>();
-		Map<String, Object> config = new HashMap<>();
-		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString());
-		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		try (Producer<String, String> producer = new KafkaProducer<>(config)) {
-			for (int i = 0; i < count; i++) {
-				String eventName = NAMES.get((i * 7 + i / 3) % NAMES.size());
-				String userId = "user" + (i % 97);
-				ClickEvent event = new ClickEvent(Instant.parse("2026-11-28T10:00:00Z"), "product" + i, eventName, userId);
-				producer.send(new ProducerRecord<>("event-topic", userId, this.jsonMapper.writeValueAsString(event)));
-				sent.merge(eventName, 1L, Long::sum);
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(this.fixture.newestCounts()).isEqualTo(sent));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			CountsSnapshot viaHttp = RestClient.create("http://localhost:" + this.port)
+				.get()
+				.uri("/api/counts")
+				.retrieve()
+				.body(CountsSnapshot.class);
+			assertThat(viaHttp.counts()).isEqualTo(sent);
+			assertThat(viaHttp.counts().keySet()).containsExactlyElementsOf(EventTopicFixture.NAMES);
+		});
+		List<CountsSnapshot> snapshots = this.fixture.snapshots();
+		for (int i = 1; i < snapshots.size(); i++) {
+			for (String name : EventTopicFixture.NAMES) {
+				assertThat(snapshots.get(i).counts().get(name)).as("snapshot %d, %s", i, name)
+					.isGreaterThanOrEqualTo(snapshots.get(i - 1).counts().get(name));
 			}
-		}
-		return sent;
-	}
-
-	CountsSnapshot newestSnapshot() {
-		try (Consumer<String, String> consumer = this.consumers.create("test-reader")) {
-			Map<TopicPartition, ConsumerRecord<String, String>> last = LastCommittedRecords.find(consumer,
-					List.of(new TopicPartition("unique-event-topic", 0)), Duration.ofSeconds(10));
-			assertThat(last).isNotEmpty();
-			CountsSnapshot snapshot = this.jsonMapper.readValue(last.values().iterator().next().value(),
-					CountsSnapshot.class);
-			Map<String, Long> nonZero = new TreeMap<>(snapshot.counts());
-			nonZero.values().removeIf(count -> count == 0);
-			return new CountsSnapshot(nonZero, snapshot.receiveAt());
 		}
 	}
 

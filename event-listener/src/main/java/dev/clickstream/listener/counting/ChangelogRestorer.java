@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,6 +28,9 @@ public class ChangelogRestorer {
 
 	private static final Logger logger = LoggerFactory.getLogger(ChangelogRestorer.class);
 
+	// Transaction markers reach partitions within milliseconds; a disagreement that outlasts this is not about markers.
+	private static final Duration AGREEMENT_WAIT = Duration.ofSeconds(5);
+
 	private final ReadCommittedConsumers consumers;
 
 	private final JsonMapper jsonMapper;
@@ -41,6 +45,39 @@ public class ChangelogRestorer {
 		this.jsonMapper = jsonMapper;
 		this.changelogTopic = topics.changelog().name();
 		this.timeout = properties.counting().restoreTimeout();
+	}
+
+	/**
+	 * The counts to resume counting from, for partitions whose consumer group offsets are at the given positions.
+	 *
+	 * <p>Counts and offsets commit in one transaction, so they agree once the transaction's markers reach both. A
+	 * restore that runs right after another instance committed may find the changelog a step behind the offsets: it
+	 * reads again until they agree. If they still disagree after a few seconds, the events between were
+	 * deleted from the event topic by retention (the group offset was reset past them): counting resumes at the group
+	 * offset. Where the changelog is ahead (the group's offsets expired), it wins.
+	 */
+	public List<PartitionCounts> restoreAt(Map<Integer, Long> positions) {
+		long deadline = System.nanoTime() + AGREEMENT_WAIT.toNanos();
+		Map<Integer, PartitionCounts> restored = new TreeMap<>();
+		List<Integer> behind = new ArrayList<>(positions.keySet());
+		while (!behind.isEmpty()) {
+			for (Restored partition : restore(behind)) {
+				restored.put(partition.counts().partition(), partition.counts());
+			}
+			behind.removeIf(partition -> Math.max(restored.get(partition).nextOffset(), 0) >= positions.get(partition));
+			if (!behind.isEmpty() && System.nanoTime() > deadline) {
+				for (int partition : behind) {
+					PartitionCounts stale = restored.get(partition);
+					logger.warn("The counts of partition {} end at offset {} but its group offset is {}: resuming at the "
+							+ "group offset; the events between are no longer on the event topic", partition,
+							stale.nextOffset(), positions.get(partition));
+					restored.put(partition, new PartitionCounts(partition, positions.get(partition), stale.counts()));
+				}
+				break;
+			}
+			pause();
+		}
+		return List.copyOf(restored.values());
 	}
 
 	/**
@@ -76,6 +113,16 @@ public class ChangelogRestorer {
 	 * @param changelogOffset where they are in the changelog; -1 if the partition has no counts there
 	 */
 	public record Restored(PartitionCounts counts, long changelogOffset) {
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(50);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while restoring counts", ex);
+		}
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.clickstream.listener.counting;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +37,13 @@ class ClickEventCounter implements ConsumerSeekAware {
 
 	private final CountingMetrics metrics;
 
+	private final InjectedFaults faults;
+
 	private final boolean changelogEveryEvent;
 
 	ClickEventCounter(CountingState state, ChangelogRestorer restorer, ChangelogPublisher changelog,
-			CountingMetrics metrics, EventListenerProperties properties) {
+			CountingMetrics metrics, InjectedFaults faults, EventListenerProperties properties) {
+		this.faults = faults;
 		this.state = state;
 		this.restorer = restorer;
 		this.changelog = changelog;
@@ -79,6 +81,7 @@ class ClickEventCounter implements ConsumerSeekAware {
 		if (!this.changelogEveryEvent) {
 			counted.values().forEach(this.changelog::publish);
 		}
+		this.faults.beforeCommit();
 		int rejectedInBatch = rejected;
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
@@ -95,18 +98,16 @@ class ClickEventCounter implements ConsumerSeekAware {
 
 	@Override
 	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-		for (ChangelogRestorer.Restored restoredFromChangelog : this.restorer.restore(partitionNumbers(assignments.keySet()))) {
-			PartitionCounts restored = restoredFromChangelog.counts();
+		if (assignments.isEmpty()) {
+			return;
+		}
+		String topic = assignments.keySet().iterator().next().topic();
+		Map<Integer, Long> positions = new TreeMap<>();
+		assignments.forEach((partition, position) -> positions.put(partition.partition(), position));
+		for (PartitionCounts restored : this.restorer.restoreAt(positions)) {
 			this.state.restore(restored);
 			if (!restored.isEmpty()) {
-				// The changelog, not the group offset, says where counting stopped: they commit together, and the
-				// changelog also survives the expiry of an idle group's offsets.
-				TopicPartition partition = assignments.keySet()
-					.stream()
-					.filter(assigned -> assigned.partition() == restored.partition())
-					.findFirst()
-					.orElseThrow();
-				callback.seek(partition.topic(), partition.partition(), restored.nextOffset());
+				callback.seek(topic, restored.partition(), restored.nextOffset());
 			}
 		}
 	}
@@ -114,12 +115,6 @@ class ClickEventCounter implements ConsumerSeekAware {
 	@Override
 	public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
 		partitions.forEach(partition -> this.state.drop(partition.partition()));
-	}
-
-	private static List<Integer> partitionNumbers(Collection<TopicPartition> partitions) {
-		List<Integer> numbers = new ArrayList<>();
-		partitions.forEach(partition -> numbers.add(partition.partition()));
-		return numbers;
 	}
 
 }
