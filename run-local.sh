@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Runs the whole pipeline on this machine with nothing but a JDK 17 (and curl): a real Kafka broker from
+# local-kafka/, the click-stream producer and the event-listener, each as its own process.
+#
+#   ./run-local.sh                      builds what is missing or stale, starts all three, Ctrl-C stops them
+#   KAFKA_PORT=19092 ./run-local.sh     other ports: KAFKA_PORT, KAFKA_CONTROLLER_PORT, PRODUCER_PORT, LISTENER_PORT
+#
+# Broker data stays in .local/kafka between runs; logs go to .local/logs/. Delete .local/ for a fresh start.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+PRODUCER_PORT="${PRODUCER_PORT:-8080}"
+LISTENER_PORT="${LISTENER_PORT:-8081}"
+# seconds each process may take to become ready
+START_TIMEOUT="${START_TIMEOUT:-120}"
+# seconds each process may take to stop after SIGTERM before it is killed
+STOP_TIMEOUT="${STOP_TIMEOUT:-40}"
+
+VERSION=0.1.0-SNAPSHOT
+KAFKA_JAR="local-kafka/target/local-kafka-$VERSION.jar"
+PRODUCER_JAR="clickstream-producer/target/clickstream-producer-$VERSION.jar"
+LISTENER_JAR="event-listener/target/event-listener-$VERSION.jar"
+DATA_DIR=.local/kafka
+LOG_DIR=.local/logs
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+KAFKA_PID=""
+PRODUCER_PID=""
+LISTENER_PID=""
+
+say() { printf '[run-local] %s\n' "$*"; }
+
+# Stops what was started, then exits with $1; the services first, so they leave the broker cleanly.
+shutdown() {
+  local status=$1
+  trap 'say "still stopping; processes that do not stop within ${STOP_TIMEOUT}s are killed"' INT TERM
+  stop_process event-listener "$LISTENER_PID" &
+  local listener_stopper=$!
+  stop_process clickstream-producer "$PRODUCER_PID"
+  wait "$listener_stopper" || true
+  stop_process kafka "$KAFKA_PID"
+  exit "$status"
+}
+
+stop_process() {
+  local name=$1 pid=$2
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  say "stopping $name (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  local deadline=$((SECONDS + STOP_TIMEOUT))
+  while kill -0 "$pid" 2>/dev/null; do
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      say "$name did not stop within ${STOP_TIMEOUT}s; killing it"
+      kill -KILL "$pid" 2>/dev/null || true
+      break
+    fi
+    sleep 0.5
+  done
+  wait "$pid" 2>/dev/null || true
+}
+
+# Reports why a process is not ready, with the end of its log, and stops everything.
+fail_with_log() {
+  local message=$1 log=$2
+  printf '[run-local] ERROR: %s\n' "$message" >&2
+  if [ -f "$log" ]; then
+    printf '[run-local] last lines of %s:\n' "$log" >&2
+    tail -n 40 "$log" | sed 's/^/    /' >&2
+  fi
+  shutdown 1
+}
+
+port_in_use() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+kafka_ready() {
+  grep -q "Kafka broker ready" "$LOG_DIR/kafka-console.log" 2>/dev/null
+}
+
+health_up() {
+  curl -fsS --max-time 2 "http://127.0.0.1:$1/actuator/health" 2>/dev/null | grep -q '"status":"UP"'
+}
+
+# wait_until <name> <pid> <log> <command...>: until the command succeeds, the process exits, or START_TIMEOUT.
+wait_until() {
+  local name=$1 pid=$2 log=$3
+  shift 3
+  local deadline=$((SECONDS + START_TIMEOUT))
+  until "$@"; do
+    kill -0 "$pid" 2>/dev/null || fail_with_log "$name exited during startup" "$log"
+    [ "$SECONDS" -lt "$deadline" ] || fail_with_log "$name was not ready after ${START_TIMEOUT}s" "$log"
+    sleep 1
+  done
+}
+
+# Builds the three jars if one is missing, or if a source or pom changed since this script last built them. (A stamp
+# file, not the jars' own times: the build is reproducible, so every jar carries the same fixed timestamp.)
+BUILD_STAMP=.local/build.stamp
+build_if_needed() {
+  local jar missing=""
+  for jar in "$KAFKA_JAR" "$PRODUCER_JAR" "$LISTENER_JAR"; do
+    [ -f "$jar" ] || missing=$jar
+  done
+  if [ -z "$missing" ] && [ -f "$BUILD_STAMP" ] && [ -z "$(find pom.xml common-model common-kafka local-kafka \
+      clickstream-producer event-listener -newer "$BUILD_STAMP" -type f ! -path '*/target/*' -print 2>/dev/null \
+      | head -n 1)" ]; then
+    say "jars are up to date"
+    return
+  fi
+  say "building the jars (./mvnw -q -B -DskipTests package); the first build downloads dependencies"
+  mkdir -p .local
+  touch "$BUILD_STAMP.next"
+  ./mvnw -q -B -DskipTests package -pl local-kafka,clickstream-producer,event-listener -am
+  mv "$BUILD_STAMP.next" "$BUILD_STAMP"
+}
+
+command -v "$JAVA" >/dev/null 2>&1 || { say "ERROR: no java found; install JDK 17 or set JAVA_HOME" >&2; exit 1; }
+java_major=$("$JAVA" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
+if [ -z "$java_major" ] || [ "$java_major" -lt 17 ]; then
+  say "ERROR: Java 17 or newer is needed; $JAVA is: $("$JAVA" -version 2>&1 | head -n 1)" >&2
+  exit 1
+fi
+command -v curl >/dev/null 2>&1 || { say "ERROR: curl is needed to check the services' health" >&2; exit 1; }
+
+for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$PRODUCER_PORT" "$LISTENER_PORT"; do
+  if port_in_use "$port"; then
+    say "ERROR: port $port is in use (an earlier run still going? see: ss -ltnp | grep :$port)." >&2
+    say "       Free it or choose others: KAFKA_PORT, KAFKA_CONTROLLER_PORT, PRODUCER_PORT, LISTENER_PORT." >&2
+    exit 1
+  fi
+done
+
+build_if_needed
+
+mkdir -p "$DATA_DIR" "$LOG_DIR"
+trap 'shutdown 0' INT TERM
+
+say "starting Kafka on 127.0.0.1:$KAFKA_PORT (data in $DATA_DIR)"
+"$JAVA" -jar "$KAFKA_JAR" --host=127.0.0.1 --port="$KAFKA_PORT" --controller-port="$KAFKA_CONTROLLER_PORT" \
+  --data-dir="$DATA_DIR" --log-file="$LOG_DIR/kafka.log" >"$LOG_DIR/kafka-console.log" 2>&1 &
+KAFKA_PID=$!
+wait_until kafka "$KAFKA_PID" "$LOG_DIR/kafka-console.log" kafka_ready
+say "Kafka is ready"
+
+BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
+say "starting clickstream-producer on port $PRODUCER_PORT and event-listener on port $LISTENER_PORT"
+"$JAVA" -jar "$PRODUCER_JAR" --server.port="$PRODUCER_PORT" --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
+  --spring.profiles.active=local >"$LOG_DIR/clickstream-producer.log" 2>&1 &
+PRODUCER_PID=$!
+"$JAVA" -jar "$LISTENER_JAR" --server.port="$LISTENER_PORT" --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
+  --spring.profiles.active=local >"$LOG_DIR/event-listener.log" 2>&1 &
+LISTENER_PID=$!
+wait_until clickstream-producer "$PRODUCER_PID" "$LOG_DIR/clickstream-producer.log" health_up "$PRODUCER_PORT"
+wait_until event-listener "$LISTENER_PID" "$LOG_DIR/event-listener.log" health_up "$LISTENER_PORT"
+
+cat <<INFO
+
+  The click-stream pipeline is running. Ctrl-C stops it.
+
+  Counts (JSON)        http://localhost:$LISTENER_PORT/api/counts
+  Dashboard            http://localhost:$LISTENER_PORT/
+  Listener actuator    http://localhost:$LISTENER_PORT/actuator/health   .../actuator/metrics   .../actuator/prometheus
+  Producer actuator    http://localhost:$PRODUCER_PORT/actuator/health   .../actuator/metrics   .../actuator/prometheus
+  Kafka                $BOOTSTRAP   (data in $DATA_DIR)
+  Logs                 $LOG_DIR/kafka.log  $LOG_DIR/clickstream-producer.log  $LOG_DIR/event-listener.log
+
+  Watch the topics with kcat (apt-get install kcat):
+    kcat -b $BOOTSTRAP -C -t unique-event-topic -X isolation.level=read_committed -o end
+    kcat -b $BOOTSTRAP -C -t event-topic -o end -f '%k %s\n'
+
+INFO
+
+# Until Ctrl-C or SIGTERM (the trap stops everything and exits 0), or until one of the three exits on its own.
+while kill -0 "$KAFKA_PID" 2>/dev/null && kill -0 "$PRODUCER_PID" 2>/dev/null && kill -0 "$LISTENER_PID" 2>/dev/null; do
+  sleep 1 &
+  wait $! || true
+done
+exited_unexpectedly() {
+  kill -0 "$2" 2>/dev/null || fail_with_log "$1 exited unexpectedly" "$3"
+}
+exited_unexpectedly kafka "$KAFKA_PID" "$LOG_DIR/kafka-console.log"
+exited_unexpectedly clickstream-producer "$PRODUCER_PID" "$LOG_DIR/clickstream-producer.log"
+exited_unexpectedly event-listener "$LISTENER_PID" "$LOG_DIR/event-listener.log"
