@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,6 +60,37 @@ final class EventTopicFixture {
 			}
 		}
 		return sent;
+	}
+
+	/** Sends records as they are, byte for byte, to the given partition of the event topic. */
+	void sendRaw(int partition, List<byte[]> values) {
+		Map<String, Object> config = new HashMap<>();
+		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		try (Producer<String, byte[]> producer = new KafkaProducer<>(config)) {
+			for (byte[] value : values) {
+				producer.send(new ProducerRecord<>("event-topic", partition, "raw", value));
+			}
+		}
+	}
+
+	/** Every committed record of a topic, oldest first, per partition in partition order. */
+	List<ConsumerRecord<String, String>> records(String topic) {
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		try (Consumer<String, String> consumer = this.consumers.create("test-reader")) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic)
+				.stream()
+				.map(info -> new TopicPartition(topic, info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+			while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+			}
+		}
+		return records;
 	}
 
 	/** Every committed snapshot, oldest first. */

@@ -1,5 +1,8 @@
 package dev.clickstream.listener.counting;
 
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -9,18 +12,22 @@ import org.springframework.stereotype.Component;
 @Component
 class ChangelogPublisher {
 
-	private final KafkaTemplate<String, PartitionCounts> kafkaTemplate;
+	private final KafkaTemplate<String, byte[]> kafkaTemplate;
+
+	private final ObjectWriter writer;
 
 	private final String changelogTopic;
 
-	ChangelogPublisher(KafkaTemplate<String, PartitionCounts> kafkaTemplate, CountingTopics topics) {
+	ChangelogPublisher(KafkaTemplate<String, byte[]> kafkaTemplate, JsonMapper jsonMapper, CountingTopics topics) {
 		this.kafkaTemplate = kafkaTemplate;
+		this.writer = jsonMapper.writerFor(PartitionCounts.class);
 		this.changelogTopic = topics.changelog().name();
 	}
 
 	void publish(PartitionCounts counts) {
 		// Keyed by partition so compaction keeps exactly the newest counts of each partition.
-		this.kafkaTemplate.send(this.changelogTopic, counts.partition(), String.valueOf(counts.partition()), counts);
+		this.kafkaTemplate.send(this.changelogTopic, counts.partition(), String.valueOf(counts.partition()),
+				this.writer.writeValueAsBytes(counts));
 	}
 
 }

@@ -7,12 +7,10 @@ import java.util.TreeMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.clickstream.listener.EventListenerProperties;
 import dev.clickstream.listener.EventListenerProperties.Snapshots.Mode;
-import dev.clickstream.model.ClickEvent;
+import dev.clickstream.model.InvalidClickEventException;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
@@ -22,18 +20,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Counts each poll's click events in one Kafka transaction: the new counts of every partition in the batch go to the
- * changelog, and the container commits them together with the consumer offsets.
+ * changelog, records that are not click events go to the dead-letter topic, and the container commits all of it
+ * together with the consumer offsets.
  */
 @Component
 class ClickEventCounter implements ConsumerSeekAware {
-
-	private static final Logger logger = LoggerFactory.getLogger(ClickEventCounter.class);
 
 	private final CountingState state;
 
 	private final ChangelogRestorer restorer;
 
+	private final EventAdmission admission;
+
 	private final ChangelogPublisher changelog;
+
+	private final DeadLetterPublisher deadLetters;
 
 	private final CountingMetrics metrics;
 
@@ -41,59 +42,56 @@ class ClickEventCounter implements ConsumerSeekAware {
 
 	private final boolean changelogEveryEvent;
 
-	ClickEventCounter(CountingState state, ChangelogRestorer restorer, ChangelogPublisher changelog,
-			CountingMetrics metrics, InjectedFaults faults, EventListenerProperties properties) {
-		this.faults = faults;
+	ClickEventCounter(CountingState state, ChangelogRestorer restorer, EventAdmission admission,
+			ChangelogPublisher changelog, DeadLetterPublisher deadLetters, CountingMetrics metrics,
+			InjectedFaults faults, EventListenerProperties properties) {
 		this.state = state;
 		this.restorer = restorer;
+		this.admission = admission;
 		this.changelog = changelog;
+		this.deadLetters = deadLetters;
 		this.metrics = metrics;
+		this.faults = faults;
 		this.changelogEveryEvent = properties.snapshots().mode() == Mode.EVERY_EVENT;
 	}
 
 	@KafkaListener(id = "click-event-counter", topics = "#{@countingTopics.events()}", batch = "true")
-	void count(List<ConsumerRecord<String, ClickEvent>> records) {
+	void count(List<ConsumerRecord<String, byte[]>> records) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			throw new IllegalStateException(
 					"counting needs Kafka transactions: set spring.kafka.producer.transaction-id-prefix");
 		}
-		Map<Integer, PartitionCounts> counted = new TreeMap<>();
-		Map<String, Long> countedByName = new TreeMap<>();
-		int rejected = 0;
-		for (ConsumerRecord<String, ClickEvent> record : records) {
-			PartitionCounts before = counted.computeIfAbsent(record.partition(), this.state::committed);
-			ClickEvent event = record.value();
-			List<String> names = isCountable(event) ? List.of(event.eventName()) : List.of();
-			if (names.isEmpty()) {
-				rejected++;
-				logger.warn("Skipped a record that is not a click event: topic={} partition={} offset={} key={}",
-						record.topic(), record.partition(), record.offset(), record.key());
+		Map<Integer, PartitionBatch> batches = new TreeMap<>();
+		Map<String, Long> deadLetteredByReason = new TreeMap<>();
+		for (ConsumerRecord<String, byte[]> record : records) {
+			PartitionBatch batch = batches.computeIfAbsent(record.partition(),
+					partition -> new PartitionBatch(this.state.committed(partition)));
+			try {
+				batch.count(this.admission.admit(record.value()), record.offset());
 			}
-			else {
-				countedByName.merge(event.eventName(), 1L, Long::sum);
+			catch (InvalidClickEventException rejection) {
+				this.deadLetters.publish(record, rejection);
+				deadLetteredByReason.merge(rejection.reason().tag(), 1L, Long::sum);
+				batch.skip(record.offset());
 			}
-			PartitionCounts after = before.plus(names, record.offset() + 1);
-			counted.put(record.partition(), after);
 			if (this.changelogEveryEvent) {
-				this.changelog.publish(after);
+				this.changelog.publish(batch.counts());
 			}
 		}
+		List<PartitionCounts> counted = batches.values().stream().map(PartitionBatch::counts).toList();
 		if (!this.changelogEveryEvent) {
-			counted.values().forEach(this.changelog::publish);
+			counted.forEach(this.changelog::publish);
 		}
 		this.faults.beforeCommit();
-		int rejectedInBatch = rejected;
+		Map<String, Long> countedByName = new TreeMap<>();
+		batches.values().forEach(batch -> batch.added().forEach((name, count) -> countedByName.merge(name, count, Long::sum)));
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				ClickEventCounter.this.state.commit(counted.values());
-				ClickEventCounter.this.metrics.counted(countedByName, rejectedInBatch);
+				ClickEventCounter.this.state.commit(counted);
+				ClickEventCounter.this.metrics.committed(countedByName, deadLetteredByReason);
 			}
 		});
-	}
-
-	private static boolean isCountable(ClickEvent event) {
-		return event != null && event.eventName() != null && !event.eventName().isBlank();
 	}
 
 	@Override
@@ -107,6 +105,8 @@ class ClickEventCounter implements ConsumerSeekAware {
 		for (PartitionCounts restored : this.restorer.restoreAt(positions)) {
 			this.state.restore(restored);
 			if (!restored.isEmpty()) {
+				// The changelog, not the group offset, says where counting stopped: they commit together, and the
+				// changelog also survives the expiry of an idle group's offsets.
 				callback.seek(topic, restored.partition(), restored.nextOffset());
 			}
 		}

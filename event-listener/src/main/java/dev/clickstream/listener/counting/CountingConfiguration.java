@@ -2,6 +2,9 @@ package dev.clickstream.listener.counting;
 
 import org.apache.kafka.clients.admin.NewTopic;
 
+import dev.clickstream.listener.EventListenerProperties;
+import dev.clickstream.model.ClickEventReader;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.ProducerFactory;
@@ -19,6 +22,17 @@ class CountingConfiguration {
 	@Bean
 	NewTopic countsChangelogTopic(CountingTopics topics) {
 		return topics.changelog();
+	}
+
+	@Bean
+	NewTopic deadLetterTopic(CountingTopics topics) {
+		return topics.deadLetter();
+	}
+
+	@Bean
+	EventAdmission eventAdmission(EventListenerProperties properties) {
+		return new EventAdmission(new ClickEventReader(properties.counting().maxEventBytes()),
+				properties.counting().eventNames(), properties.counting().unknownEventNames());
 	}
 
 	/**

@@ -27,16 +27,14 @@ public record PartitionCounts(int partition, long nextOffset, Map<String, Long> 
 		return this.nextOffset < 0;
 	}
 
-	/** These counts plus the given events, which end just before {@code nextOffset}. */
-	public PartitionCounts plus(Iterable<String> eventNames, long nextOffset) {
+	/** These counts plus the given ones, of events that end just before {@code nextOffset}. */
+	public PartitionCounts plus(Map<String, Long> added, long nextOffset) {
 		if (nextOffset <= this.nextOffset) {
 			throw new IllegalArgumentException("partition " + this.partition + " is counted up to offset "
 					+ this.nextOffset + "; cannot count again up to " + nextOffset);
 		}
 		TreeMap<String, Long> sum = new TreeMap<>(this.counts);
-		for (String eventName : eventNames) {
-			sum.merge(eventName, 1L, Long::sum);
-		}
+		added.forEach((eventName, count) -> sum.merge(eventName, count, Long::sum));
 		return new PartitionCounts(this.partition, nextOffset, sum);
 	}
 

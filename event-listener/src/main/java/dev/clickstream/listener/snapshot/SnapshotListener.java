@@ -5,7 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.clickstream.listener.EventListenerProperties;
 import dev.clickstream.listener.EventListenerProperties.Snapshots.Mode;
@@ -31,13 +34,17 @@ public class SnapshotListener implements ConsumerSeekAware {
 
 	private final SnapshotPublisher publisher;
 
+	private final ObjectReader reader;
+
 	private final boolean everyEvent;
 
 	private final String groupId;
 
 	private long publishedVersion = -1;
 
-	SnapshotListener(ChangelogRestorer restorer, SnapshotPublisher publisher, EventListenerProperties properties) {
+	SnapshotListener(ChangelogRestorer restorer, SnapshotPublisher publisher, JsonMapper jsonMapper,
+			EventListenerProperties properties) {
+		this.reader = jsonMapper.readerFor(PartitionCounts.class);
 		this.totals = new GlobalTotals(properties.counting().eventNames());
 		this.restorer = restorer;
 		this.publisher = publisher;
@@ -52,11 +59,10 @@ public class SnapshotListener implements ConsumerSeekAware {
 	@KafkaListener(id = "snapshot-publisher", topics = "#{@countingTopics.changelog().name()}",
 			groupId = "#{__listener.groupId}", concurrency = "1", batch = "true",
 			containerPostProcessor = "snapshotCadence",
-			properties = { "partition.assignment.strategy=dev.clickstream.listener.snapshot.SingleOwnerAssignor",
-					"spring.json.value.default.type=dev.clickstream.listener.counting.PartitionCounts" })
-	void publish(List<PartitionCounts> changes) {
-		for (PartitionCounts change : changes) {
-			if (this.totals.update(change) && this.everyEvent) {
+			properties = "partition.assignment.strategy=dev.clickstream.listener.snapshot.SingleOwnerAssignor")
+	void publish(List<ConsumerRecord<String, byte[]>> changes) {
+		for (ConsumerRecord<String, byte[]> change : changes) {
+			if (this.totals.update(this.reader.readValue(change.value())) && this.everyEvent) {
 				publishIfChanged();
 			}
 		}

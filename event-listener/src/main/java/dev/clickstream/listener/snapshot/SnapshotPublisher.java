@@ -2,6 +2,8 @@ package dev.clickstream.listener.snapshot;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.model.CountsSnapshot;
@@ -17,15 +19,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class SnapshotPublisher {
 
-	private final KafkaTemplate<String, CountsSnapshot> kafkaTemplate;
+	private final KafkaTemplate<String, byte[]> kafkaTemplate;
+
+	private final ObjectWriter writer;
 
 	private final String topic;
 
 	private final Counter published;
 
-	SnapshotPublisher(KafkaTemplate<String, CountsSnapshot> kafkaTemplate, ClickstreamTopics topics,
+	SnapshotPublisher(KafkaTemplate<String, byte[]> kafkaTemplate, JsonMapper jsonMapper, ClickstreamTopics topics,
 			MeterRegistry registry) {
 		this.kafkaTemplate = kafkaTemplate;
+		this.writer = jsonMapper.writerFor(CountsSnapshot.class);
 		this.topic = topics.uniqueEvents().name();
 		this.published = Counter.builder("clickstream.snapshots.published")
 			.description("Counts snapshots committed to the snapshot topic")
@@ -33,7 +38,7 @@ class SnapshotPublisher {
 	}
 
 	void publish(CountsSnapshot snapshot) {
-		this.kafkaTemplate.send(this.topic, 0, null, snapshot);
+		this.kafkaTemplate.send(this.topic, 0, null, this.writer.writeValueAsBytes(snapshot));
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {

@@ -15,7 +15,7 @@ class CountingStateTest {
 	@Test
 	void countsBecomeCurrentOnlyWhenCommitted() {
 		this.state.restore(PartitionCounts.empty(0));
-		PartitionCounts counted = this.state.committed(0).plus(List.of("purchase"), 1);
+		PartitionCounts counted = this.state.committed(0).plus(Map.of("purchase", 1L), 1);
 
 		assertThat(this.state.committed(0).counts()).isEmpty();
 		this.state.commit(List.of(counted));
@@ -24,18 +24,18 @@ class CountingStateTest {
 
 	@Test
 	void anUncommittedBatchLeavesNothingBehind() {
-		this.state.restore(PartitionCounts.empty(0).plus(List.of("purchase"), 1));
-		this.state.committed(0).plus(List.of("purchase", "purchase"), 3);
+		this.state.restore(PartitionCounts.empty(0).plus(Map.of("purchase", 1L), 1));
+		this.state.committed(0).plus(Map.of("purchase", 2L), 3);
 
 		// A rollback means commit is never called: the redelivered batch counts from the committed state again.
-		PartitionCounts recounted = this.state.committed(0).plus(List.of("purchase", "purchase"), 3);
+		PartitionCounts recounted = this.state.committed(0).plus(Map.of("purchase", 2L), 3);
 		assertThat(recounted.counts()).isEqualTo(Map.of("purchase", 3L));
 	}
 
 	@Test
 	void aRevokedPartitionIsNotBroughtBackByALateCommit() {
 		this.state.restore(PartitionCounts.empty(1));
-		PartitionCounts counted = this.state.committed(1).plus(List.of("purchase"), 1);
+		PartitionCounts counted = this.state.committed(1).plus(Map.of("purchase", 1L), 1);
 		this.state.drop(1);
 
 		this.state.commit(List.of(counted));

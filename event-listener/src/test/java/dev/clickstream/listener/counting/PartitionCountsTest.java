@@ -1,6 +1,5 @@
 package dev.clickstream.listener.counting;
 
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -11,37 +10,43 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class PartitionCountsTest {
 
 	@Test
-	void addsEachEventOnceAndRemembersWhereCountingStopped() {
-		PartitionCounts counts = PartitionCounts.empty(2)
-			.plus(List.of("purchase", "productview", "purchase"), 3)
-			.plus(List.of("addtobasket"), 4);
+	void batchesAddUpAndRememberWhereCountingStopped() {
+		PartitionBatch first = new PartitionBatch(PartitionCounts.empty(2));
+		first.count("purchase", 0);
+		first.count("productview", 1);
+		first.count("purchase", 2);
+		PartitionBatch second = new PartitionBatch(first.counts());
+		second.count("addtobasket", 3);
 
+		PartitionCounts counts = second.counts();
 		assertThat(counts.partition()).isEqualTo(2);
 		assertThat(counts.nextOffset()).isEqualTo(4);
 		assertThat(counts.counts()).isEqualTo(Map.of("purchase", 2L, "productview", 1L, "addtobasket", 1L));
-		assertThat(counts.isEmpty()).isFalse();
+		assertThat(second.added()).isEqualTo(Map.of("addtobasket", 1L));
 	}
 
 	@Test
 	void skippedRecordsAdvanceTheOffsetWithoutCounting() {
-		PartitionCounts counts = PartitionCounts.empty(0).plus(List.of(), 10);
+		PartitionBatch batch = new PartitionBatch(PartitionCounts.empty(0));
+		batch.count("purchase", 8);
+		batch.skip(9);
 
-		assertThat(counts.nextOffset()).isEqualTo(10);
-		assertThat(counts.counts()).isEmpty();
+		assertThat(batch.counts().nextOffset()).isEqualTo(10);
+		assertThat(batch.counts().counts()).isEqualTo(Map.of("purchase", 1L));
 	}
 
 	@Test
 	void refusesToCountTheSameOffsetsTwice() {
-		PartitionCounts counts = PartitionCounts.empty(1).plus(List.of("purchase"), 5);
+		PartitionCounts counts = PartitionCounts.empty(1).plus(Map.of("purchase", 1L), 5);
 
-		assertThatIllegalArgumentException().isThrownBy(() -> counts.plus(List.of("purchase"), 5))
+		assertThatIllegalArgumentException().isThrownBy(() -> counts.plus(Map.of("purchase", 1L), 5))
 			.withMessageContaining("partition 1 is counted up to offset 5");
 	}
 
 	@Test
 	void isImmutable() {
-		PartitionCounts before = PartitionCounts.empty(0).plus(List.of("purchase"), 1);
-		before.plus(List.of("purchase"), 2);
+		PartitionCounts before = PartitionCounts.empty(0).plus(Map.of("purchase", 1L), 1);
+		before.plus(Map.of("purchase", 1L), 2);
 
 		assertThat(before.counts()).isEqualTo(Map.of("purchase", 1L));
 	}

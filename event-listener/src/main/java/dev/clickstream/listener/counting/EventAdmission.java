@@ -1,0 +1,44 @@
+package dev.clickstream.listener.counting;
+
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.clickstream.listener.EventListenerProperties.Counting.UnknownEventNames;
+import dev.clickstream.model.ClickEvent;
+import dev.clickstream.model.ClickEventReader;
+import dev.clickstream.model.InvalidClickEventException;
+import dev.clickstream.model.InvalidClickEventException.Reason;
+
+/**
+ * Decides which records are counted: click events with a known name, or with any name if so configured.
+ */
+class EventAdmission {
+
+	private final ClickEventReader reader;
+
+	private final Set<String> eventNames;
+
+	private final UnknownEventNames unknownEventNames;
+
+	EventAdmission(ClickEventReader reader, List<String> eventNames, UnknownEventNames unknownEventNames) {
+		this.reader = reader;
+		this.eventNames = Set.copyOf(eventNames);
+		this.unknownEventNames = unknownEventNames;
+	}
+
+	/**
+	 * @return the event name to count the record under
+	 * @throws InvalidClickEventException if the record is not to be counted
+	 */
+	String admit(byte @Nullable [] value) {
+		ClickEvent event = this.reader.read(value);
+		if (this.unknownEventNames == UnknownEventNames.DEAD_LETTER && !this.eventNames.contains(event.eventName())) {
+			throw new InvalidClickEventException(Reason.UNKNOWN_EVENT_NAME,
+					"\"eventName\" is \"" + event.eventName() + "\"; counted names are " + this.eventNames);
+		}
+		return event.eventName();
+	}
+
+}
