@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,9 @@ class CountsPipelineTest {
 	@Autowired
 	ReadCommittedConsumers consumers;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@LocalServerPort
 	int port;
 
@@ -57,6 +61,7 @@ class CountsPipelineTest {
 			assertThat(viaHttp.counts()).isEqualTo(sent);
 			assertThat(viaHttp.counts().keySet()).containsExactlyElementsOf(EventTopicFixture.NAMES);
 		});
+		assertThat(this.meters.get("clickstream.events.latency").timer().count()).isPositive();
 		List<CountsSnapshot> snapshots = this.fixture.snapshots();
 		for (int i = 1; i < snapshots.size(); i++) {
 			for (String name : EventTopicFixture.NAMES) {

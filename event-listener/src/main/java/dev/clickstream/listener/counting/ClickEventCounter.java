@@ -1,8 +1,10 @@
 package dev.clickstream.listener.counting;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -67,7 +69,7 @@ class ClickEventCounter implements ConsumerSeekAware {
 			PartitionBatch batch = batches.computeIfAbsent(record.partition(),
 					partition -> new PartitionBatch(this.state.committed(partition)));
 			try {
-				batch.count(this.admission.admit(record.value()), record.offset());
+				batch.count(this.admission.admit(record.value()), record.offset(), record.timestamp());
 			}
 			catch (InvalidClickEventException rejection) {
 				this.deadLetters.publish(record, rejection);
@@ -75,12 +77,16 @@ class ClickEventCounter implements ConsumerSeekAware {
 				batch.skip(record.offset());
 			}
 			if (this.changelogEveryEvent) {
-				this.changelog.publish(batch.counts());
+				this.changelog.publish(batch.counts(), OptionalLong.of(record.timestamp()));
 			}
 		}
-		List<PartitionCounts> counted = batches.values().stream().map(PartitionBatch::counts).toList();
-		if (!this.changelogEveryEvent) {
-			counted.forEach(this.changelog::publish);
+		List<PartitionCounts> counted = new ArrayList<>();
+		for (PartitionBatch batch : batches.values()) {
+			PartitionCounts counts = batch.counts();
+			counted.add(counts);
+			if (!this.changelogEveryEvent) {
+				this.changelog.publish(counts, batch.oldestTimestamp());
+			}
 		}
 		this.faults.beforeCommit();
 		Map<String, Long> countedByName = new TreeMap<>();

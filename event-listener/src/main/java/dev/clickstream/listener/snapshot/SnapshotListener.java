@@ -42,6 +42,9 @@ public class SnapshotListener implements ConsumerSeekAware {
 
 	private long publishedVersion = -1;
 
+	// Timestamps of the oldest event in each batch of counts taken in since the last snapshot.
+	private final List<Long> unpublishedEventTimestamps = new ArrayList<>();
+
 	SnapshotListener(ChangelogRestorer restorer, SnapshotPublisher publisher, JsonMapper jsonMapper,
 			EventListenerProperties properties) {
 		this.reader = jsonMapper.readerFor(PartitionCounts.class);
@@ -62,8 +65,11 @@ public class SnapshotListener implements ConsumerSeekAware {
 			properties = "partition.assignment.strategy=dev.clickstream.listener.snapshot.SingleOwnerAssignor")
 	void publish(List<ConsumerRecord<String, byte[]>> changes) {
 		for (ConsumerRecord<String, byte[]> change : changes) {
-			if (this.totals.update(this.reader.readValue(change.value())) && this.everyEvent) {
-				publishIfChanged();
+			if (this.totals.update(this.reader.readValue(change.value()))) {
+				this.unpublishedEventTimestamps.add(change.timestamp());
+				if (this.everyEvent) {
+					publishIfChanged();
+				}
 			}
 		}
 		publishIfChanged();
@@ -71,7 +77,8 @@ public class SnapshotListener implements ConsumerSeekAware {
 
 	private void publishIfChanged() {
 		if (this.totals.version() != this.publishedVersion) {
-			this.publisher.publish(this.totals.snapshot(SeedTime.now()));
+			this.publisher.publish(this.totals.snapshot(SeedTime.now()), List.copyOf(this.unpublishedEventTimestamps));
+			this.unpublishedEventTimestamps.clear();
 			this.publishedVersion = this.totals.version();
 		}
 	}
@@ -84,6 +91,7 @@ public class SnapshotListener implements ConsumerSeekAware {
 		List<Integer> partitions = new ArrayList<>();
 		assignments.keySet().forEach(partition -> partitions.add(partition.partition()));
 		this.totals.clear();
+		this.unpublishedEventTimestamps.clear();
 		this.publishedVersion = -1;
 		String topic = assignments.keySet().iterator().next().topic();
 		for (ChangelogRestorer.Restored restored : this.restorer.restore(partitions)) {

@@ -1,7 +1,11 @@
 package dev.clickstream.listener.snapshot;
 
+import java.time.Duration;
+import java.util.List;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +31,8 @@ class SnapshotPublisher {
 
 	private final Counter published;
 
+	private final Timer latency;
+
 	SnapshotPublisher(KafkaTemplate<String, byte[]> kafkaTemplate, JsonMapper jsonMapper, ClickstreamTopics topics,
 			MeterRegistry registry) {
 		this.kafkaTemplate = kafkaTemplate;
@@ -35,14 +41,26 @@ class SnapshotPublisher {
 		this.published = Counter.builder("clickstream.snapshots.published")
 			.description("Counts snapshots committed to the snapshot topic")
 			.register(registry);
+		this.latency = Timer.builder("clickstream.events.latency")
+			.description("From the oldest event of a counted batch (its record timestamp) to the commit of the first "
+					+ "snapshot that includes it")
+			.publishPercentiles(0.5, 0.95, 0.99)
+			.publishPercentileHistogram()
+			.register(registry);
 	}
 
-	void publish(CountsSnapshot snapshot) {
+	/**
+	 * @param includedEventTimestamps the record timestamps of the oldest events this snapshot is the first to include
+	 */
+	void publish(CountsSnapshot snapshot, List<Long> includedEventTimestamps) {
 		this.kafkaTemplate.send(this.topic, 0, null, this.writer.writeValueAsBytes(snapshot));
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
 				SnapshotPublisher.this.published.increment();
+				long now = System.currentTimeMillis();
+				includedEventTimestamps.forEach(timestamp -> SnapshotPublisher.this.latency
+					.record(Duration.ofMillis(Math.max(0, now - timestamp))));
 			}
 		});
 	}
