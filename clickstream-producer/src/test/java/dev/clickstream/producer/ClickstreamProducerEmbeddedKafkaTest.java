@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import dev.clickstream.kafka.ClickstreamTopics;
+import dev.clickstream.model.ClickEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +15,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.LoggingProducerListener;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,6 +39,9 @@ class ClickstreamProducerEmbeddedKafkaTest {
 
 	@Autowired
 	MeterRegistry registry;
+
+	@Autowired
+	KafkaTemplate<String, ClickEvent> template;
 
 	@Value("${spring.embedded.kafka.brokers}")
 	String bootstrapServers;
@@ -65,6 +73,16 @@ class ClickstreamProducerEmbeddedKafkaTest {
 			assertThat(produced.statusCode()).isEqualTo(200);
 			assertThat(produced.body()).contains("\"tag\":\"eventName\"");
 		});
+	}
+
+	@Test
+	void leavesFailureLoggingToThePublisherAndBoundsTheProducersClose() {
+		// Boot's default listener would log a stack trace for each failed record.
+		assertThat(ReflectionTestUtils.getField(this.template, "producerListener"))
+			.isNotInstanceOf(LoggingProducerListener.class);
+		assertThat(this.template.getProducerFactory())
+			.isInstanceOfSatisfying(DefaultKafkaProducerFactory.class,
+					factory -> assertThat(factory.getPhysicalCloseTimeout()).isEqualTo(Duration.ofSeconds(5)));
 	}
 
 	private HttpRequest get(String path) {

@@ -53,7 +53,7 @@ final class GenerationSchedule implements SmartLifecycle {
 		this.publisher = publisher;
 		this.maxInFlight = maxInFlight;
 		this.skippedTicks = Counter.builder("clickstream.generator.ticks.skipped")
-			.description("Ticks that sent fewer events than due because too many were in flight")
+			.description("Ticks that sent fewer events than due: too many in flight, or the producer refused them")
 			.register(registry);
 		this.skippedEvents = Counter.builder("clickstream.events.skipped")
 			.description("Events never generated because too many were in flight or the producer refused them")
@@ -72,18 +72,19 @@ final class GenerationSchedule implements SmartLifecycle {
 				return;
 			}
 			EmissionPlan.Tick due = this.plan.next(this.maxInFlight - this.publisher.inFlight());
-			if (due.skipped() > 0) {
-				this.skippedTicks.increment();
-				this.skippedEvents.increment(due.skipped());
-			}
-			for (long i = 0; i < due.emit(); i++) {
+			long attempted = 0;
+			while (attempted < due.emit()) {
+				attempted++;
 				if (!this.publisher.publish(this.generator.next())) {
 					// Refused on the spot (no metadata within max.block.ms): the rest would wait as long each.
-					long unsent = due.emit() - i - 1;
-					this.plan.unsent(unsent);
-					this.skippedEvents.increment(unsent);
 					break;
 				}
+			}
+			long unsent = due.emit() - attempted;
+			this.plan.unsent(unsent);
+			if (due.skipped() + unsent > 0) {
+				this.skippedTicks.increment();
+				this.skippedEvents.increment(due.skipped() + unsent);
 			}
 			if (this.plan.finished() && !this.finishLogged) {
 				this.finishLogged = true;

@@ -20,11 +20,11 @@ import org.springframework.validation.annotation.Validated;
  * nanoseconds.
  *
  * @param rate events generated per second, on average over time
- * @param tick how often a batch of rate × tick events is sent; shorter is smoother, longer batches better
+ * @param tick how often a batch of rate × tick events is sent; shorter is smoother, longer makes fewer, larger sends
  * @param eventNames the event names to pick from, uniformly at random
  * @param limit stop after this many events have been handed to Kafka; unset to generate for ever
- * @param maxInFlight the most events sent but not yet acknowledged; ticks that would exceed it are skipped, so
- * memory stays bounded while the broker is away
+ * @param maxInFlight the most events sent but not yet acknowledged; events due beyond it are skipped and counted,
+ * not queued, so memory stays bounded while the broker is away
  */
 @Validated
 @ConfigurationProperties("clickstream.generator")

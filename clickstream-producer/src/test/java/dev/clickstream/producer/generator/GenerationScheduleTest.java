@@ -80,6 +80,7 @@ class GenerationScheduleTest {
 
 		then(this.publisher).should(times(1)).publish(any(ClickEvent.class));
 		assertThat(skippedEvents()).isEqualTo(9);
+		assertThat(this.registry.get("clickstream.generator.ticks.skipped").counter().count()).isEqualTo(1);
 		assertThat(plan.emitted()).isEqualTo(1);
 		assertThat(plan.finished()).isFalse();
 	}
