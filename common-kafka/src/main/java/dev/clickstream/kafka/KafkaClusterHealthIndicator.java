@@ -2,21 +2,25 @@ package dev.clickstream.kafka;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Reports whether the Kafka cluster answers, with a short timeout so a health probe never hangs on a lost broker.
+ * A lost broker is an expected state, not an error: it is reported DOWN with the reason, and logged by nobody here
+ * (the Kafka clients already warn about it), so probes do not fill the log with stack traces.
  */
-class KafkaClusterHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
+class KafkaClusterHealthIndicator implements HealthIndicator, DisposableBean {
 
 	private final Map<String, Object> adminConfig;
 
@@ -26,19 +30,31 @@ class KafkaClusterHealthIndicator extends AbstractHealthIndicator implements Dis
 	private volatile Admin admin;
 
 	KafkaClusterHealthIndicator(KafkaAdmin kafkaAdmin, Duration timeout) {
-		super("Kafka health check failed");
 		this.adminConfig = kafkaAdmin.getConfigurationProperties();
 		this.timeout = timeout;
 	}
 
 	@Override
-	protected void doHealthCheck(Health.Builder builder) throws Exception {
-		DescribeClusterResult cluster = admin()
-			.describeCluster(new DescribeClusterOptions().timeoutMs((int) this.timeout.toMillis()));
+	public Health health() {
 		long timeoutMillis = this.timeout.toMillis();
-		String clusterId = cluster.clusterId().get(timeoutMillis, TimeUnit.MILLISECONDS);
-		int brokers = cluster.nodes().get(timeoutMillis, TimeUnit.MILLISECONDS).size();
-		builder.up().withDetail("clusterId", clusterId).withDetail("brokers", brokers);
+		try {
+			DescribeClusterResult cluster = admin()
+				.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMillis));
+			String clusterId = cluster.clusterId().get(timeoutMillis, TimeUnit.MILLISECONDS);
+			int brokers = cluster.nodes().get(timeoutMillis, TimeUnit.MILLISECONDS).size();
+			return Health.up().withDetail("clusterId", clusterId).withDetail("brokers", brokers).build();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Health.down().withDetail("error", "interrupted").build();
+		}
+		catch (ExecutionException | TimeoutException | RuntimeException ex) {
+			Throwable cause = (ex instanceof ExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
+			return Health.down()
+				.withDetail("error", cause.getClass().getSimpleName() + ": " + cause.getMessage())
+				.withDetail("timeout", this.timeout.toString())
+				.build();
+		}
 	}
 
 	private Admin admin() {
