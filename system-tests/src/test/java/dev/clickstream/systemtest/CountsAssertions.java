@@ -1,0 +1,33 @@
+package dev.clickstream.systemtest;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every snapshot on the topic must satisfy under exactly-once: no count ever above the truth, none ever lower
+ * than in an earlier snapshot.
+ */
+final class CountsAssertions {
+
+	private CountsAssertions() {
+	}
+
+	static void assertNoSnapshotExceedsAndNoneDecreases(List<Map<String, Long>> snapshots, Map<String, Long> truth) {
+		assertThat(snapshots).as("snapshots").isNotEmpty();
+		for (int i = 0; i < snapshots.size(); i++) {
+			Map<String, Long> snapshot = snapshots.get(i);
+			for (Map.Entry<String, Long> count : snapshot.entrySet()) {
+				assertThat(count.getValue()).as("snapshot %d of %d, %s", i, snapshots.size(), count.getKey())
+					.isBetween(0L, truth.getOrDefault(count.getKey(), 0L));
+				if (i > 0) {
+					assertThat(count.getValue()).as("snapshot %d of %d, %s, against the one before", i,
+							snapshots.size(), count.getKey())
+						.isGreaterThanOrEqualTo(snapshots.get(i - 1).getOrDefault(count.getKey(), 0L));
+				}
+			}
+		}
+	}
+
+}
