@@ -1,0 +1,56 @@
+package dev.clickstream.systemtest;
+
+import java.time.Duration;
+
+import dev.clickstream.systemtest.harness.BuiltJars;
+import dev.clickstream.systemtest.harness.ClickEventWriter;
+import dev.clickstream.systemtest.harness.KafkaBrokerProcess;
+import dev.clickstream.systemtest.harness.ProcessGroup;
+import dev.clickstream.systemtest.harness.ServiceProcess;
+import dev.clickstream.systemtest.harness.Snapshots;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * kill -9 of the broker mid-stream and a start on the same data: the listener recovers by itself, nothing is lost or
+ * counted twice.
+ */
+class BrokerKillIT {
+
+	@AutoClose
+	ProcessGroup processes = ProcessGroup.forTest("broker-kill");
+
+	@Test
+	void theListenerRecoversFromABrokerKillWithExactCounts() {
+		KafkaBrokerProcess broker = processes.startBroker();
+		String bootstrap = broker.bootstrapServers();
+		ServiceProcess listener = processes.startService("event-listener", BuiltJars.eventListener(), broker,
+				"--clickstream.instance-id=broker-kill-it", "--clickstream.snapshots.interval=200ms",
+				"--spring.kafka.consumer.max-poll-records=1000");
+		ClickEventWriter before = new ClickEventWriter(bootstrap);
+		before.write(100_000, 0);
+		before.close();
+		await("counting under way").atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> Snapshots.newest(bootstrap).values().stream().mapToLong(Long::longValue).sum() >= 10_000);
+
+		broker.kill();
+		broker.start();
+
+		try (ClickEventWriter after = new ClickEventWriter(bootstrap)) {
+			after.write(20_000, 0);
+			java.util.Map<String, Long> expected = new java.util.TreeMap<>(before.written());
+			after.written().forEach((name, count) -> expected.merge(name, count, Long::sum));
+			await("newest snapshot equals everything written").atMost(Duration.ofMinutes(3))
+				.pollInterval(Duration.ofSeconds(1))
+				.untilAsserted(() -> assertThat(Snapshots.newest(bootstrap)).isEqualTo(expected));
+			CountsAssertions.assertNoSnapshotExceedsAndNoneDecreases(Snapshots.all(bootstrap), expected);
+		}
+		assertThat(listener.isAlive()).as("the listener recovered without a restart").isTrue();
+		await("health UP again").atMost(Duration.ofMinutes(1)).until(listener::isUp);
+	}
+
+}

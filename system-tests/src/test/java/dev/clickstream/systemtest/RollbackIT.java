@@ -1,0 +1,51 @@
+package dev.clickstream.systemtest;
+
+import java.time.Duration;
+
+import dev.clickstream.systemtest.harness.BuiltJars;
+import dev.clickstream.systemtest.harness.ClickEventWriter;
+import dev.clickstream.systemtest.harness.KafkaBrokerProcess;
+import dev.clickstream.systemtest.harness.ProcessGroup;
+import dev.clickstream.systemtest.harness.ServiceProcess;
+import dev.clickstream.systemtest.harness.Snapshots;
+import dev.clickstream.systemtest.harness.TopicReader;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every third batch fails after it wrote its counts, snapshots and dead letters, before its commit: none of what it
+ * wrote is seen, and the counts stay exact.
+ */
+class RollbackIT {
+
+	@AutoClose
+	ProcessGroup processes = ProcessGroup.forTest("rollback");
+
+	@Test
+	void rolledBackBatchesLeaveNoTrace() {
+		KafkaBrokerProcess broker = processes.startBroker();
+		String bootstrap = broker.bootstrapServers();
+		ServiceProcess listener = processes.startService("event-listener", BuiltJars.eventListener(), broker,
+				"--clickstream.instance-id=rollback-it", "--clickstream.snapshots.interval=200ms",
+				"--clickstream.faults.fail-every-nth-batch=3", "--spring.kafka.consumer.max-poll-records=500");
+		try (ClickEventWriter writer = new ClickEventWriter(bootstrap)) {
+			writer.write(30_000, 499);
+
+			await("newest snapshot equals everything written").atMost(Duration.ofMinutes(3))
+				.pollInterval(Duration.ofSeconds(1))
+				.untilAsserted(() -> assertThat(Snapshots.newest(bootstrap)).isEqualTo(writer.written()));
+			CountsAssertions.assertNoSnapshotExceedsAndNoneDecreases(Snapshots.all(bootstrap), writer.written());
+			assertThat(TopicReader.readAll(bootstrap, "event-topic.DLT")).hasSize((int) writer.poisonWritten());
+		}
+		double injected = listener.getJson("/actuator/metrics/clickstream.faults.injected")
+			.path("measurements")
+			.get(0)
+			.path("value")
+			.asDouble();
+		assertThat(injected).as("batches rolled back on purpose").isGreaterThanOrEqualTo(5);
+	}
+
+}
