@@ -1,0 +1,61 @@
+package dev.clickstream.listener.dashboard;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the live dashboard.
+ *
+ * @param producerUrl where the click-stream producer answers, for its count of produced events; empty to not ask it
+ * @param producerTimeout how long one request for the producer's figures may take before it counts as unreachable
+ * @param producerPollInterval how often the producer's figures are fetched
+ * @param history how far back the chart of rates goes, for a browser that connects now
+ * @param refresh how often connected browsers get the figures when no new snapshot arrives
+ * @param idleAfter with no new snapshot for this long, the rates are shown as zero
+ * @param maxClients how many browsers may follow the stream at once; more are turned away with 503
+ * @param streamTimeout how long one stream stays open; the browser then reconnects on its own and gets the history
+ * anew
+ */
+@Validated
+@ConfigurationProperties("clickstream.dashboard")
+public record DashboardProperties(@DefaultValue("http://localhost:8080") String producerUrl,
+		@DefaultValue("1s") Duration producerTimeout, @DefaultValue("1s") Duration producerPollInterval,
+		@DefaultValue("5m") Duration history, @DefaultValue("1s") Duration refresh, @DefaultValue("5s") Duration idleAfter,
+		@DefaultValue("50") @Min(1) @Max(10_000) int maxClients, @DefaultValue("30m") Duration streamTimeout) {
+
+	public DashboardProperties {
+		requirePositive("producer-timeout", producerTimeout);
+		requirePositive("producer-poll-interval", producerPollInterval);
+		requirePositive("history", history);
+		requirePositive("refresh", refresh);
+		requirePositive("idle-after", idleAfter);
+		requirePositive("stream-timeout", streamTimeout);
+		producerUrl = producerUrl.strip().replaceAll("/+$", "");
+		if (!producerUrl.isEmpty() && !producerUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+			throw new IllegalArgumentException(
+					"clickstream.dashboard.producer-url must be an http(s) URL such as http://localhost:8080, or empty, was "
+							+ producerUrl);
+		}
+	}
+
+	/** The producer's base URL, or none if it is not to be asked. */
+	@Nullable URI producerUri() {
+		return this.producerUrl.isEmpty() ? null : URI.create(this.producerUrl);
+	}
+
+	private static void requirePositive(String property, Duration value) {
+		if (value.isNegative() || value.isZero()) {
+			throw new IllegalArgumentException(
+					"clickstream.dashboard." + property + " must be a positive duration such as 500ms or 1s, was " + value);
+		}
+	}
+
+}
