@@ -1,16 +1,21 @@
 package dev.clickstream.kafka;
 
+import java.util.List;
+
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Declares the shared topics and the Kafka health indicator in whichever service has this module.
+ * Declares the shared topics and creates every declared topic (retrying while Kafka is away), checks the bootstrap
+ * address, and adds the Kafka health indicator, in whichever service has this module. Spring's own topic creation
+ * at startup ({@code spring.kafka.admin.auto-create}) should be off: it tries once, and logs a stack trace.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties({ ClickstreamTopics.class, KafkaHealthProperties.class })
@@ -27,6 +32,16 @@ public class ClickstreamKafkaAutoConfiguration {
 	@Bean
 	NewTopic uniqueEventTopic(ClickstreamTopics topics) {
 		return TopicBuilder.name(topics.uniqueEvents().name()).partitions(1).replicas(topics.replicationFactor()).build();
+	}
+
+	@Bean
+	BootstrapServersCheck bootstrapServersCheck(KafkaProperties kafkaProperties) {
+		return new BootstrapServersCheck(kafkaProperties);
+	}
+
+	@Bean
+	TopicCreator topicCreator(KafkaAdmin kafkaAdmin, List<NewTopic> topics) {
+		return new TopicCreator(kafkaAdmin, topics);
 	}
 
 	@Bean
