@@ -135,7 +135,16 @@ done
 
 build_if_needed
 
-mkdir -p "$DATA_DIR" "$LOG_DIR"
+# Run copies, so a ./mvnw package while the pipeline runs cannot replace a jar under a running JVM (it then fails
+# to load classes, typically during shutdown).
+RUN_JARS=.local/jars
+mkdir -p "$DATA_DIR" "$LOG_DIR" "$RUN_JARS"
+for jar in "$KAFKA_JAR" "$PRODUCER_JAR" "$LISTENER_JAR"; do
+  cp "$jar" "$RUN_JARS/.copy" && mv -f "$RUN_JARS/.copy" "$RUN_JARS/$(basename "$jar")"
+done
+KAFKA_JAR="$RUN_JARS/$(basename "$KAFKA_JAR")"
+PRODUCER_JAR="$RUN_JARS/$(basename "$PRODUCER_JAR")"
+LISTENER_JAR="$RUN_JARS/$(basename "$LISTENER_JAR")"
 trap 'shutdown 0' INT TERM
 
 say "starting Kafka on 127.0.0.1:$KAFKA_PORT (data in $DATA_DIR)"
