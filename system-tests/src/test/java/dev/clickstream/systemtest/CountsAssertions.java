@@ -1,9 +1,13 @@
 package dev.clickstream.systemtest;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.clickstream.systemtest.harness.Snapshots;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What every snapshot on the topic must satisfy under exactly-once: no count ever above the truth, none ever lower
@@ -12,6 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class CountsAssertions {
 
 	private CountsAssertions() {
+	}
+
+	/**
+	 * Waits until the newest snapshot shows exactly the expected counts, then checks every snapshot before it.
+	 */
+	static void awaitExactTotals(String bootstrapServers, Map<String, Long> expected) {
+		await("newest snapshot equals " + expected).atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> assertThat(Snapshots.newest(bootstrapServers)).isEqualTo(expected));
+		assertNoSnapshotExceedsAndNoneDecreases(Snapshots.all(bootstrapServers), expected);
 	}
 
 	static void assertNoSnapshotExceedsAndNoneDecreases(List<Map<String, Long>> snapshots, Map<String, Long> truth) {

@@ -1,12 +1,7 @@
 package dev.clickstream.systemtest;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.clickstream.systemtest.harness.BuiltJars;
 import dev.clickstream.systemtest.harness.ClickEventWriter;
@@ -43,35 +38,20 @@ class ListenerKillIT {
 		ServiceProcess listener = processes.startService("event-listener", BuiltJars.eventListener(), broker,
 				"--clickstream.instance-id=kill-it", "--clickstream.snapshots.interval=200ms");
 		ClickEventWriter writer = new ClickEventWriter(bootstrap);
-		AtomicInteger chunksLeft = new AtomicInteger(EVENTS / CHUNK);
-		ScheduledExecutorService input = Executors.newSingleThreadScheduledExecutor();
 		// Input keeps arriving while the listener dies and comes back, so it dies with a transaction open.
-		input.scheduleAtFixedRate(() -> {
-			if (chunksLeft.getAndDecrement() > 0) {
-				writer.write(CHUNK, POISON_EVERY);
-			}
-		}, 0, 200, TimeUnit.MILLISECONDS);
-		try {
+		try (writer; PacedInput input = new PacedInput(writer, EVENTS / CHUNK, CHUNK, POISON_EVERY, 200)) {
 			for (int kill = 1; kill <= 3; kill++) {
 				long threshold = (long) (EVENTS * (0.15 * kill + ThreadLocalRandom.current().nextDouble(0.1)));
 				await("snapshot total past " + threshold).atMost(Duration.ofMinutes(2))
 					.pollInterval(Duration.ofMillis(100))
-					.until(() -> Snapshots.newest(bootstrap).values().stream().mapToLong(Long::longValue).sum() >= threshold);
+					.until(() -> Snapshots.newestTotal(bootstrap) >= threshold);
 				listener.kill();
 				listener.start();
 			}
-			await("all input written").atMost(Duration.ofMinutes(2)).until(() -> chunksLeft.get() <= 0);
-		}
-		finally {
-			input.shutdown();
-			assertThat(input.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
-			writer.close();
+			await("all input written").atMost(Duration.ofMinutes(2)).until(input::allWritten);
 		}
 
-		await("newest snapshot equals everything written").atMost(Duration.ofMinutes(3))
-			.pollInterval(Duration.ofSeconds(1))
-			.untilAsserted(() -> assertThat(Snapshots.newest(bootstrap)).isEqualTo(writer.written()));
-		CountsAssertions.assertNoSnapshotExceedsAndNoneDecreases(Snapshots.all(bootstrap), writer.written());
+		CountsAssertions.awaitExactTotals(bootstrap, writer.written());
 		assertThat(writer.totalWritten() + writer.poisonWritten()).isEqualTo(EVENTS);
 		assertThat(TopicReader.readAll(bootstrap, "event-topic.DLT")).as("dead letters, each exactly once")
 			.hasSize((int) writer.poisonWritten());

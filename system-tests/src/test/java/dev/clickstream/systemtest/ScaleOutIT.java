@@ -2,10 +2,6 @@ package dev.clickstream.systemtest;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.clickstream.systemtest.harness.BuiltJars;
 import dev.clickstream.systemtest.harness.ClickEventWriter;
@@ -37,34 +33,19 @@ class ScaleOutIT {
 		String bootstrap = broker.bootstrapServers();
 		List<ServiceProcess> listeners = List.of(listener(broker, "a"), listener(broker, "b"), listener(broker, "c"));
 		ClickEventWriter writer = new ClickEventWriter(bootstrap);
-		AtomicInteger chunksLeft = new AtomicInteger(75);
-		ScheduledExecutorService input = Executors.newSingleThreadScheduledExecutor();
-		input.scheduleAtFixedRate(() -> {
-			if (chunksLeft.getAndDecrement() > 0) {
-				writer.write(CHUNK, 0);
-			}
-		}, 0, 250, TimeUnit.MILLISECONDS);
-		try {
+		try (writer; PacedInput input = new PacedInput(writer, 75, CHUNK, 0, 250)) {
 			await("every instance counts a share").atMost(Duration.ofMinutes(2))
 				.pollInterval(Duration.ofSeconds(1))
 				.until(() -> listeners.stream().filter(listener -> counted(listener) > 0).count() >= 2);
 			listeners.get(0).stop();
 			listeners.get(1).kill();
 			await("the survivor counts on").atMost(Duration.ofMinutes(1))
-				.until(() -> Snapshots.newest(bootstrap).values().stream().mapToLong(Long::longValue).sum() > 0);
+				.until(() -> Snapshots.newestTotal(bootstrap) > 0);
 			listeners.get(0).start();
-			await("all input written").atMost(Duration.ofMinutes(2)).until(() -> chunksLeft.get() <= 0);
-		}
-		finally {
-			input.shutdown();
-			assertThat(input.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
-			writer.close();
+			await("all input written").atMost(Duration.ofMinutes(2)).until(input::allWritten);
 		}
 
-		await("newest snapshot equals everything written").atMost(Duration.ofMinutes(3))
-			.pollInterval(Duration.ofSeconds(1))
-			.untilAsserted(() -> assertThat(Snapshots.newest(bootstrap)).isEqualTo(writer.written()));
-		CountsAssertions.assertNoSnapshotExceedsAndNoneDecreases(Snapshots.all(bootstrap), writer.written());
+		CountsAssertions.awaitExactTotals(bootstrap, writer.written());
 	}
 
 	private ServiceProcess listener(KafkaBrokerProcess broker, String id) {
@@ -75,11 +56,7 @@ class ScaleOutIT {
 
 	private static double counted(ServiceProcess listener) {
 		try {
-			return listener.getJson("/actuator/metrics/clickstream.events.counted")
-				.path("measurements")
-				.get(0)
-				.path("value")
-				.asDouble();
+			return listener.metric("clickstream.events.counted");
 		}
 		catch (RuntimeException notYetRegistered) {
 			return 0;

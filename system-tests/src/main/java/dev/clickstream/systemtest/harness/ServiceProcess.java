@@ -126,6 +126,11 @@ public final class ServiceProcess implements AutoCloseable {
 		return JSON.readTree(response.body());
 	}
 
+	/** The value of a counter or gauge from {@code /actuator/metrics/<name>}, summed over its tags. */
+	public double metric(String name) {
+		return getJson("/actuator/metrics/" + name).path("measurements").get(0).path("value").asDouble();
+	}
+
 	public boolean isUp() {
 		try {
 			HttpResponse<String> response = get("/actuator/health");

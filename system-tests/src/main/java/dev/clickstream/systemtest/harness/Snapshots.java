@@ -26,6 +26,11 @@ public final class Snapshots {
 		return newest.map(record -> nonZero(counts(record.value()))).orElse(Map.of());
 	}
 
+	/** The sum of the newest snapshot's counts: how many events it covers; 0 before the first snapshot. */
+	public static long newestTotal(String bootstrapServers) {
+		return newest(bootstrapServers).values().stream().mapToLong(Long::longValue).sum();
+	}
+
 	/** Every snapshot's counts, oldest first. */
 	public static List<Map<String, Long>> all(String bootstrapServers) {
 		return TopicReader.readAll(bootstrapServers, Topics.UNIQUE_EVENTS)
