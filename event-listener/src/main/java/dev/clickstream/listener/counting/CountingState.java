@@ -40,8 +40,4 @@ class CountingState {
 		}
 	}
 
-	boolean owns(int partition) {
-		return this.committed.containsKey(partition);
-	}
-
 }

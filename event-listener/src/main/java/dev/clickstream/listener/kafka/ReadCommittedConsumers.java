@@ -1,5 +1,6 @@
 package dev.clickstream.listener.kafka;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -31,7 +32,7 @@ public class ReadCommittedConsumers {
 	}
 
 	public Consumer<String, String> create(String clientId) {
-		Map<String, Object> withClientId = new java.util.HashMap<>(this.config);
+		Map<String, Object> withClientId = new HashMap<>(this.config);
 		withClientId.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
 		return new KafkaConsumer<>(withClientId);
 	}
