@@ -57,7 +57,9 @@ class ClickEventCounter implements ConsumerSeekAware {
 		this.changelogEveryEvent = properties.snapshots().mode() == Mode.EVERY_EVENT;
 	}
 
-	@KafkaListener(id = "click-event-counter", topics = "#{@countingTopics.events()}", batch = "true")
+	// The group is spring.kafka.consumer.group-id, not the listener's id.
+	@KafkaListener(id = "click-event-counter", idIsGroup = false, topics = "#{@countingTopics.events()}",
+			batch = "true")
 	void count(List<ConsumerRecord<String, byte[]>> records) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			throw new IllegalStateException(
