@@ -1,0 +1,117 @@
+package dev.clickstream.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+
+/**
+ * What every run shares: the settings, the one broker, an Admin client, the run's directory and the memory sampler.
+ *
+ * @param listenerJar the event-listener jar as built
+ * @param producerJar the clickstream-producer jar as built
+ */
+record Bench(Settings settings, String bootstrapServers, Admin admin, Path dir, RssSampler rss, Path listenerJar,
+		Path producerJar) {
+
+	static final int PARTITIONS = 3;
+
+	void createTopic(String name, int partitions) {
+		try {
+			this.admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("cannot create topic " + name, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	/** The sum of the end offsets of a topic's partitions, transaction markers included. */
+	long endOffsets(String topic) {
+		try {
+			Collection<Integer> partitions = this.admin.describeTopics(List.of(topic))
+				.allTopicNames()
+				.get(30, TimeUnit.SECONDS)
+				.get(topic)
+				.partitions()
+				.stream()
+				.map(info -> info.partition())
+				.toList();
+			Map<TopicPartition, OffsetSpec> request = partitions.stream()
+				.collect(Collectors.toMap(partition -> new TopicPartition(topic, partition),
+						partition -> OffsetSpec.latest()));
+			return this.admin.listOffsets(request)
+				.all()
+				.get(30, TimeUnit.SECONDS)
+				.values()
+				.stream()
+				.mapToLong(info -> info.offset())
+				.sum();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("cannot read the end offsets of " + topic, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	/** Deletes topics no longer needed, so the broker's page cache and log cleaner serve the next run only. */
+	void deleteTopicsStartingWith(String prefix) {
+		try {
+			Set<String> names = this.admin.listTopics().names().get(30, TimeUnit.SECONDS);
+			List<String> doomed = new ArrayList<>(names.stream().filter(name -> name.startsWith(prefix)).toList());
+			if (!doomed.isEmpty()) {
+				this.admin.deleteTopics(doomed).all().get(60, TimeUnit.SECONDS);
+			}
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("cannot delete topics " + prefix + "*", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	/** Deletes a consumer group that has no members any more, and its committed offsets with it. */
+	void deleteGroup(String groupId) {
+		try {
+			this.admin.deleteConsumerGroups(List.of(groupId)).all().get(30, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException ex) {
+			if (!(ex.getCause() instanceof GroupIdNotFoundException)) {
+				throw new IllegalStateException("cannot delete group " + groupId, ex);
+			}
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException("cannot delete group " + groupId, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	static Duration minutes(long minutes) {
+		return Duration.ofMinutes(minutes);
+	}
+
+}

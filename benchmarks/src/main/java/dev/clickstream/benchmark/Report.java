@@ -1,0 +1,235 @@
+package dev.clickstream.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+/** The run as markdown, added on top of the earlier runs in {@code docs/benchmarks.md}. */
+final class Report {
+
+	private static final String RUNS_MARKER = "<!-- runs, newest first -->";
+
+	private static final String HEADER = """
+			# Benchmarks
+
+			The event-listener as shipped against the standard tools, on one local broker (`local-kafka`, KRaft, one node,
+			fresh data directory under `benchmarks/target/`), in one run: `./run-benchmarks.sh` (see the script for its
+			settings). Every contender runs in a JVM of its own with the same JVM options; the broker and the harness share
+			the machine with it. Each throughput figure is the median of the repetitions; each repetition has a fresh input
+			topic of N seed-format events (about 110 B of the generator's JSON, keyed by userId, lz4 as the generator
+			writes them, 3 partitions) and fresh output topics and consumer groups. An untimed warm-up round runs first,
+			because the first run on a fresh broker is markedly slower.
+
+			How each figure is measured:
+			- **listener**: the event-listener jar with exactly-once on and `--clickstream.snapshots.interval=100ms`, from the
+			  moment its consumer group first owns all three input partitions (polled through the Admin API every 20 ms) to
+			  the moment a read_committed observer receives a snapshot whose total is N. JVM and Spring startup are left out
+			  and reported apart; the snapshot interval adds up to 100 ms at the end.
+			- **Kafka Streams EOS**: `groupBy(eventName).count()` parsing with the listener's `ClickEventReader`,
+			  `processing.guarantee=exactly_once_v2`, `commit.interval.ms=100`, counts to an output topic; same start line,
+			  finish when the read_committed observer sees counts that total N.
+			- **raw consumer**: one `KafkaConsumer` (the listener's fetch settings) that parses each record with
+			  `ClickEventReader` and counts per name in memory; same start line, finish when it has counted N.
+			- **generator**: the producer jar at a configured rate far above what it can do, with a limit of N; acknowledged
+			  events per second from `/actuator/metrics/clickstream.events.produced` polled every 50 ms, between the first
+			  poll that shows acknowledgements and the poll that shows N.
+			- **ProducerPerformance**: `org.apache.kafka.tools.ProducerPerformance --record-size 115 --throughput -1
+			  acks=all linger.ms=5 batch.size=65536`, its own records/sec.
+			- **latency**: the producer jar at a fixed rate and the listener (its snapshot interval stated), together; an event
+			  sent at t (its record timestamp, set by the producer client in `send()`) with rank i by send time is included
+			  when the read_committed observer receives a snapshot with total ≥ i. The first seconds are left out.
+			- **RSS**: VmRSS from `/proc/<pid>/status`, sampled every 250 ms.
+
+			""" + RUNS_MARKER + "\n";
+
+	private Report() {
+	}
+
+	static String run(Settings settings, ZonedDateTime startedAt, String loadAtStart, String loadAtEnd,
+			List<Measurement> measurements, LatencyRun.@Nullable Result latency,
+			ListenerProfile.@Nullable Result profile) {
+		StringBuilder md = new StringBuilder();
+		List<Measurement> timed = measurements.stream().filter(m -> !m.round().equals("warmup")).toList();
+		md.append("## ").append(startedAt.withZoneSameInstant(ZoneOffset.UTC)
+			.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
+			.append(" — N = ").append(String.format(Locale.ROOT, "%,d", settings.events()))
+			.append(", ").append(settings.repetitions()).append(" repetitions\n\n");
+		md.append("Machine: ").append(Machine.cpu()).append(", ").append(Machine.memory()).append(" RAM, ")
+			.append(Machine.jdk()).append(", ").append(Machine.os()).append(".  \n");
+		md.append("Load average (1 / 5 / 15 min): ").append(loadAtStart).append(" at the start, ").append(loadAtEnd)
+			.append(" at the end; the 1-minute load just before each timed run was ")
+			.append(loadRange(timed)).append(".  \n");
+		md.append("Settings: listener snapshot interval ").append(settings.snapshotInterval().toMillis())
+			.append(" ms; listener arguments ").append(args(settings.listenerArgs()))
+			.append("; contender JVM options ").append(args(settings.contenderJvmOptions()))
+			.append("; Streams threads ").append(settings.streamsThreads()).append("; raw max.poll.records ")
+			.append(settings.rawMaxPollRecords()).append("; generator rate ").append(settings.generatorRate())
+			.append(", arguments ").append(args(settings.generatorArgs()));
+		if (!settings.tunedListenerArgs().isEmpty()) {
+			md.append("; tuned listener arguments ").append(args(settings.tunedListenerArgs()));
+		}
+		md.append(".\n\n");
+
+		Map<String, List<Measurement>> byContender = new LinkedHashMap<>();
+		timed.forEach(m -> byContender.computeIfAbsent(m.contender(), c -> new ArrayList<>()).add(m));
+		md.append("| Contender | events/s (median) | each repetition | startup ms (median) | peak RSS MB (median) |\n");
+		md.append("|---|--:|--:|--:|--:|\n");
+		byContender.forEach((contender, runs) -> md.append("| ").append(contender).append(" | ")
+			.append(thousands(median(runs))).append(" | ")
+			.append(runs.stream().map(m -> thousands(m.eventsPerSecond())).collect(Collectors.joining(" / ")))
+			.append(" | ").append(Math.round(Stats.median(runs.stream().map(m -> (double) m.startupMillis()).toList())))
+			.append(" | ").append(Math.round(Stats.median(runs.stream().map(m -> m.peakRssKb() / 1024.0).toList())))
+			.append(" |\n"));
+		md.append('\n');
+
+		md.append("| Ratio | measured | target | |\n|---|--:|--:|---|\n");
+		ratio(md, "listener ÷ Kafka Streams EOS", byContender, ThroughputRuns.LISTENER, ThroughputRuns.STREAMS, 2.0);
+		ratio(md, "listener ÷ raw consumer", byContender, ThroughputRuns.LISTENER, ThroughputRuns.RAW, 0.7);
+		ratio(md, "generator ÷ ProducerPerformance", byContender, ThroughputRuns.GENERATOR, ThroughputRuns.PERF, 0.8);
+		if (byContender.containsKey(ThroughputRuns.TUNED)) {
+			ratio(md, "tuned listener ÷ Kafka Streams EOS", byContender, ThroughputRuns.TUNED, ThroughputRuns.STREAMS,
+					2.0);
+			ratio(md, "tuned listener ÷ raw consumer", byContender, ThroughputRuns.TUNED, ThroughputRuns.RAW, 0.7);
+		}
+		md.append('\n');
+
+		if (latency != null) {
+			md.append("End-to-end latency at ").append(String.format(Locale.ROOT, "%,d", settings.latencyRate()))
+				.append(" events/s (achieved ").append(thousands(latency.achievedRate())).append("/s), snapshot interval ")
+				.append(settings.latencySnapshotInterval().toMillis()).append(" ms, ")
+				.append(settings.latencyDuration().toSeconds()).append(" s of sending, the first ")
+				.append(settings.latencyWarmup().toSeconds()).append(" s left out (")
+				.append(String.format(Locale.ROOT, "%,d", latency.measured())).append(" events measured); load ")
+				.append(latency.load()).append(":\n\n");
+			md.append("| p50 | p99 | max | target p99 |\n|--:|--:|--:|---|\n");
+			md.append("| ").append(latency.p50Millis()).append(" ms | ").append(latency.p99Millis()).append(" ms | ")
+				.append(latency.maxMillis()).append(" ms | ≤ 200 ms: ")
+				.append(latency.p99Millis() <= 200 ? "met" : "**not met**").append(" |\n\n");
+			md.append("Resident memory at steady state under that load (after the warm-up; target ≤ 300 MB each):\n\n");
+			md.append("| Service | VmRSS median | VmRSS max | |\n|---|--:|--:|---|\n");
+			rss(md, "event-listener", latency.listenerRssKb());
+			rss(md, "clickstream-producer", latency.producerRssKb());
+			md.append('\n');
+		}
+
+		if (profile != null) {
+			Measurement m = profile.measurement();
+			md.append("### Listener profile (JFR)\n\n");
+			md.append("One more listener run under `-XX:StartFlightRecording` (settings=profile), ")
+				.append(thousands(m.eventsPerSecond())).append(" events/s, ").append(m.detail()).append("; ")
+				.append(profile.samples()).append(" execution samples in the counting interval only; ")
+				.append(profile.gc()).append(". Recording: `").append(profile.recording()).append("`.\n\n");
+			table(md, "Thread", "share of samples", profile.byThread(), "%");
+			table(md, "Method on top of the stack (self)", "share of samples", profile.selfTop(), "%");
+			table(md, "Method anywhere on the stack (inclusive)", "share of samples", profile.inclusiveTop(), "%");
+			table(md, "Allocated class", "share of sampled bytes", profile.allocationTop(), "%");
+			table(md, "Allocating frame", "share of sampled bytes", profile.allocationSites(), "%");
+			Map<String, Double> waits = new LinkedHashMap<>();
+			profile.waits().forEach((k, v) -> waits.put(k, v.doubleValue()));
+			table(md, "Counting threads waited in (parks and socket reads ≥ 1 ms)", "ms, all threads", waits, "");
+		}
+
+		md.append("<details><summary>Every repetition</summary>\n\n");
+		md.append("| Round | Contender | events/s | measured ms | startup ms | events/s from launch | peak RSS MB | "
+				+ "1-min load | detail |\n|---|---|--:|--:|--:|--:|--:|--:|---|\n");
+		for (Measurement m : measurements) {
+			md.append("| ").append(m.round()).append(" | ").append(m.contender()).append(" | ")
+				.append(thousands(m.eventsPerSecond())).append(" | ").append(m.millis()).append(" | ")
+				.append(m.startupMillis()).append(" | ")
+				.append(m.startupMillis() > 0 ? thousands(m.eventsPerSecond() * m.millis() / (m.millis() + m.startupMillis())) : "")
+				.append(" | ").append(m.peakRssKb() / 1024).append(" | ").append(m.load()).append(" | ")
+				.append(m.detail().replace("|", "\\|")).append(" |\n");
+		}
+		md.append("\n</details>\n\n");
+		return md.toString();
+	}
+
+	/** Ratios as the harness prints them. */
+	static String ratios(List<Measurement> measurements) {
+		Map<String, List<Measurement>> byContender = new LinkedHashMap<>();
+		measurements.stream()
+			.filter(m -> !m.round().equals("warmup"))
+			.forEach(m -> byContender.computeIfAbsent(m.contender(), c -> new ArrayList<>()).add(m));
+		StringBuilder text = new StringBuilder();
+		ratio(text, "listener ÷ Kafka Streams EOS", byContender, ThroughputRuns.LISTENER, ThroughputRuns.STREAMS, 2.0);
+		ratio(text, "listener ÷ raw consumer", byContender, ThroughputRuns.LISTENER, ThroughputRuns.RAW, 0.7);
+		ratio(text, "generator ÷ ProducerPerformance", byContender, ThroughputRuns.GENERATOR, ThroughputRuns.PERF, 0.8);
+		if (byContender.containsKey(ThroughputRuns.TUNED)) {
+			ratio(text, "tuned listener ÷ Kafka Streams EOS", byContender, ThroughputRuns.TUNED, ThroughputRuns.STREAMS,
+					2.0);
+			ratio(text, "tuned listener ÷ raw consumer", byContender, ThroughputRuns.TUNED, ThroughputRuns.RAW, 0.7);
+		}
+		return text.toString();
+	}
+
+	static void write(Path file, String run) {
+		try {
+			String earlier = "";
+			if (Files.exists(file)) {
+				String existing = Files.readString(file, StandardCharsets.UTF_8);
+				int marker = existing.indexOf(RUNS_MARKER);
+				earlier = (marker < 0) ? "" : existing.substring(marker + RUNS_MARKER.length()).stripLeading();
+			}
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			Files.writeString(file, HEADER + "\n" + run + earlier, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write " + file, ex);
+		}
+	}
+
+	private static void ratio(StringBuilder md, String name, Map<String, List<Measurement>> byContender,
+			String numerator, String denominator, double target) {
+		if (!byContender.containsKey(numerator) || !byContender.containsKey(denominator)) {
+			return;
+		}
+		double value = median(byContender.get(numerator)) / median(byContender.get(denominator));
+		md.append("| ").append(name).append(" | ").append(String.format(Locale.ROOT, "%.2f", value)).append(" | ≥ ")
+			.append(target).append(" | ").append(value >= target ? "met" : "**not met**").append(" |\n");
+	}
+
+	private static void rss(StringBuilder md, String service, long[] kb) {
+		md.append("| ").append(service).append(" | ").append(kb[0] / 1024).append(" MB | ").append(kb[1] / 1024)
+			.append(" MB | ").append(kb[1] / 1024 <= 300 ? "met" : "**not met**").append(" |\n");
+	}
+
+	private static void table(StringBuilder md, String what, String unit, Map<String, Double> rows, String suffix) {
+		md.append("| ").append(what).append(" | ").append(unit).append(" |\n|---|--:|\n");
+		rows.forEach((key, value) -> md.append("| `").append(key).append("` | ")
+			.append(String.format(Locale.ROOT, suffix.isEmpty() ? "%.0f" : "%.1f", value)).append(suffix)
+			.append(" |\n"));
+		md.append('\n');
+	}
+
+	private static double median(List<Measurement> runs) {
+		return Stats.median(runs.stream().map(Measurement::eventsPerSecond).toList());
+	}
+
+	private static String thousands(double value) {
+		return String.format(Locale.ROOT, "%,d", Math.round(value));
+	}
+
+	private static String loadRange(List<Measurement> timed) {
+		double min = timed.stream().mapToDouble(Measurement::load).min().orElse(Double.NaN);
+		double max = timed.stream().mapToDouble(Measurement::load).max().orElse(Double.NaN);
+		return String.format(Locale.ROOT, "%.2f–%.2f", min, max);
+	}
+
+	private static String args(List<String> args) {
+		return args.isEmpty() ? "(none)" : "`" + String.join(" ", args) + "`";
+	}
+
+}

@@ -1,0 +1,322 @@
+package dev.clickstream.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.clickstream.benchmark.TotalsWatch.Format;
+import dev.clickstream.benchmark.contenders.RawCount;
+import dev.clickstream.benchmark.contenders.StreamsCount;
+import dev.clickstream.systemtest.harness.FreePorts;
+
+/**
+ * One round: a fresh input topic of N events, counted by each consumer-side contender in turn (fresh output topics and
+ * groups each), then the generator and ProducerPerformance each writing N events to a fresh topic.
+ */
+final class ThroughputRuns {
+
+	static final String LISTENER = "listener (as shipped, EOS)";
+
+	static final String TUNED = "listener (tuned)";
+
+	static final String STREAMS = "Kafka Streams EOS";
+
+	static final String RAW = "raw consumer";
+
+	static final String GENERATOR = "generator";
+
+	static final String PERF = "ProducerPerformance";
+
+	/**
+	 * The counting group: {@code @KafkaListener(id = "click-event-counter")} makes its id the group id, so
+	 * {@code spring.kafka.consumer.group-id} does not apply to it. Each run reads a fresh topic, where the group has no
+	 * offsets for it; the listeners of one round share the input topic, so the group is deleted after each run.
+	 */
+	static final String COUNTER_GROUP = "click-event-counter";
+
+	private static final Logger log = LoggerFactory.getLogger(ThroughputRuns.class);
+
+	private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+	private static final Pattern PERF_SUMMARY = Pattern
+		.compile("(\\d+) records sent, ([0-9.]+) records/sec .*99th");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final Bench bench;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	ThroughputRuns(Bench bench) {
+		this.bench = bench;
+	}
+
+	/** Runs every contender not skipped once on {@code events} events. */
+	List<Measurement> round(String round, long events) {
+		Settings settings = this.bench.settings();
+		List<Measurement> results = new ArrayList<>();
+		String input = round + "-events";
+		this.bench.createTopic(input, Bench.PARTITIONS);
+		long prefillStart = System.nanoTime();
+		Prefill.write(this.bench.bootstrapServers(), input, events);
+		log.info("[{}] prefilled {} with {} events in {} ms", round, input, events,
+				(System.nanoTime() - prefillStart) / 1_000_000);
+		if (settings.runs("listener")) {
+			results.add(report(listener(round, "listener", LISTENER, input, events, settings.listenerArgs(),
+					settings.contenderJvmOptions(), settings.snapshotInterval())));
+		}
+		if (settings.runs("tuned") && !settings.tunedListenerArgs().isEmpty()) {
+			results.add(report(listener(round, "tuned", TUNED, input, events, settings.tunedListenerArgs(),
+					settings.contenderJvmOptions(), settings.snapshotInterval())));
+		}
+		if (settings.runs("streams")) {
+			results.add(report(streams(round, input, events)));
+		}
+		if (settings.runs("raw")) {
+			results.add(report(raw(round, input, events)));
+		}
+		if (settings.runs("generator")) {
+			results.add(report(generator(round, events)));
+		}
+		if (settings.runs("perf")) {
+			results.add(report(producerPerformance(round, events)));
+		}
+		this.bench.deleteTopicsStartingWith(round + "-");
+		return results;
+	}
+
+	private static Measurement report(Measurement measurement) {
+		log.info("[{}] {}: {} events/s over {} ms (startup {} ms, peak RSS {} MB, load {}) {}", measurement.round(),
+				measurement.contender(), Math.round(measurement.eventsPerSecond()), measurement.millis(),
+				measurement.startupMillis(), measurement.peakRssKb() / 1024, measurement.load(), measurement.detail());
+		return measurement;
+	}
+
+	/**
+	 * The listener jar counting the input topic: from the moment its group owns every partition to the moment a
+	 * read_committed observer receives a snapshot whose total is N.
+	 */
+	Measurement listener(String round, String tag, String contender, String input, long events, List<String> extraArgs,
+			List<String> jvmOptions, Duration snapshotInterval) {
+		String id = round + "-" + tag;
+		String snapshots = id + "-snapshots";
+		String changelog = id + "-changelog";
+		this.bench.createTopic(snapshots, 1);
+		List<String> args = new ArrayList<>(List.of("--server.port=" + FreePorts.next(),
+				"--spring.kafka.bootstrap-servers=" + this.bench.bootstrapServers(),
+				"--clickstream.instance-id=" + id, "--clickstream.topics.events.name=" + input,
+				"--clickstream.topics.unique-events.name=" + snapshots,
+				"--clickstream.counting.changelog-topic=" + changelog,
+				"--clickstream.snapshots.group-id=" + id + "-snapshots",
+				"--clickstream.snapshots.interval=" + snapshotInterval.toMillis() + "ms"));
+		args.addAll(extraArgs);
+		try (TotalsWatch watch = TotalsWatch.start(this.bench.bootstrapServers(), snapshots, Format.SNAPSHOT)) {
+			double load = Machine.load1();
+			JvmProcess process = JvmProcess.jar(id, this.bench.listenerJar(), jvmOptions, args, this.bench.dir());
+			this.bench.rss().watch(process);
+			try {
+				process.start();
+				long assigned = GroupWatch.awaitAssigned(this.bench.admin(), COUNTER_GROUP, input, Bench.PARTITIONS,
+						process, Bench.minutes(3));
+				long done = watch.awaitTotal(events, process, Bench.minutes(10));
+				long transactions = this.bench.endOffsets(changelog) / 2;
+				return new Measurement(contender, round, perSecond(events, done - assigned), assigned,
+						done - assigned,
+						assigned - process.startedAtMillis(), process.peakRssKb(), load,
+						String.format("%d transactions, %.0f events each", transactions,
+								events / (double) Math.max(1, transactions)));
+			}
+			finally {
+				process.stop(STOP_GRACE);
+				this.bench.rss().unwatch(process);
+				this.bench.deleteGroup(COUNTER_GROUP);
+			}
+		}
+	}
+
+	/** Kafka Streams in its own JVM: from its group owning every input partition to the output totalling N. */
+	private Measurement streams(String round, String input, long events) {
+		String id = round + "-streams";
+		String output = id + "-counts";
+		this.bench.createTopic(output, 1);
+		try (TotalsWatch watch = TotalsWatch.start(this.bench.bootstrapServers(), output, Format.COUNT_PER_KEY)) {
+			double load = Machine.load1();
+			JvmProcess process = JvmProcess.main(id, StreamsCount.class.getName(),
+					this.bench.settings().contenderJvmOptions(),
+					List.of(this.bench.bootstrapServers(), input, output, id, this.bench.dir().resolve(id).toString(),
+							Integer.toString(this.bench.settings().streamsThreads())),
+					this.bench.dir());
+			this.bench.rss().watch(process);
+			try {
+				process.start();
+				long assigned = GroupWatch.awaitAssigned(this.bench.admin(), id, input, Bench.PARTITIONS, process,
+						Bench.minutes(3));
+				long done = watch.awaitTotal(events, process, Bench.minutes(10));
+				return new Measurement(STREAMS, round, perSecond(events, done - assigned), assigned,
+						done - assigned,
+						assigned - process.startedAtMillis(), process.peakRssKb(), load,
+						this.bench.settings().streamsThreads() + " stream thread(s)");
+			}
+			finally {
+				process.stop(STOP_GRACE);
+				this.bench.rss().unwatch(process);
+			}
+		}
+	}
+
+	/** The raw consumer in its own JVM: from its group owning every input partition to its own count reaching N. */
+	private Measurement raw(String round, String input, long events) {
+		String id = round + "-raw";
+		double load = Machine.load1();
+		JvmProcess process = JvmProcess.main(id, RawCount.class.getName(), this.bench.settings().contenderJvmOptions(),
+				List.of(this.bench.bootstrapServers(), input, id, Long.toString(events),
+						Integer.toString(this.bench.settings().rawMaxPollRecords())),
+				this.bench.dir());
+		this.bench.rss().watch(process);
+		try {
+			process.start();
+			long assigned = GroupWatch.awaitAssigned(this.bench.admin(), id, input, Bench.PARTITIONS, process,
+					Bench.minutes(3));
+			if (!process.waitForExit(Bench.minutes(10)) || process.exitValue() != 0) {
+				throw new IllegalStateException(id + " did not finish; log: " + process.logTail(30));
+			}
+			String doneLine = process.logLine("DONE ")
+				.orElseThrow(() -> new IllegalStateException(id + " printed no DONE line"));
+			long done = Long.parseLong(doneLine.split(" ")[1]);
+			return new Measurement(RAW, round, perSecond(events, done - assigned), assigned,
+						done - assigned,
+					assigned - process.startedAtMillis(), process.peakRssKb(), load,
+					"max.poll.records " + this.bench.settings().rawMaxPollRecords());
+		}
+		finally {
+			process.stop(STOP_GRACE);
+			this.bench.rss().unwatch(process);
+		}
+	}
+
+	/**
+	 * The producer jar at a rate above what it can do, with a limit of N: acknowledged events per second from its
+	 * {@code clickstream.events.produced} metric, between the first poll that shows any and the one that shows N.
+	 */
+	private Measurement generator(String round, long events) {
+		String id = round + "-generator";
+		String topic = id + "-events";
+		this.bench.createTopic(topic, Bench.PARTITIONS);
+		int port = FreePorts.next();
+		List<String> args = new ArrayList<>(List.of("--server.port=" + port,
+				"--spring.kafka.bootstrap-servers=" + this.bench.bootstrapServers(),
+				"--clickstream.topics.events.name=" + topic,
+				"--clickstream.generator.rate=" + this.bench.settings().generatorRate(),
+				"--clickstream.generator.limit=" + events));
+		args.addAll(this.bench.settings().generatorArgs());
+		double load = Machine.load1();
+		JvmProcess process = JvmProcess.jar(id, this.bench.producerJar(), this.bench.settings().contenderJvmOptions(),
+				args, this.bench.dir());
+		this.bench.rss().watch(process);
+		try {
+			process.start();
+			long firstAt = 0;
+			long firstCount = 0;
+			long deadline = System.nanoTime() + Bench.minutes(10).toNanos();
+			while (System.nanoTime() < deadline) {
+				process.requireAlive();
+				long count = produced(port);
+				long now = System.currentTimeMillis();
+				if (count > 0 && firstAt == 0) {
+					firstAt = now;
+					firstCount = count;
+				}
+				if (count >= events) {
+					return new Measurement(GENERATOR, round, perSecond(count - firstCount, now - firstAt),
+							firstAt, now - firstAt, firstAt - process.startedAtMillis(), process.peakRssKb(), load,
+							String.format("first poll with acknowledgements showed %d", firstCount));
+				}
+				GroupWatch.sleep(Duration.ofMillis(50));
+			}
+			throw new IllegalStateException(id + " did not produce " + events + " events in time");
+		}
+		finally {
+			process.stop(STOP_GRACE);
+			this.bench.rss().unwatch(process);
+		}
+	}
+
+	private long produced(int port) {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/metrics/clickstream.events.produced"))
+			.timeout(Duration.ofSeconds(2))
+			.GET()
+			.build();
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				return 0;
+			}
+			JsonNode json = JSON.readTree(response.body());
+			for (JsonNode measurement : json.path("measurements")) {
+				if ("COUNT".equals(measurement.path("statistic").asString(""))) {
+					return (long) measurement.path("value").asDouble();
+				}
+			}
+			return 0;
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	/** Kafka's ProducerPerformance in its own JVM, 115-byte records, acks=all, linger 5 ms, 64 KB batches. */
+	private Measurement producerPerformance(String round, long events) {
+		String id = round + "-perf";
+		String topic = id + "-events";
+		this.bench.createTopic(topic, Bench.PARTITIONS);
+		double load = Machine.load1();
+		JvmProcess process = JvmProcess.main(id, "org.apache.kafka.tools.ProducerPerformance",
+				this.bench.settings().contenderJvmOptions(),
+				List.of("--topic", topic, "--num-records", Long.toString(events), "--record-size", "115",
+						"--throughput", "-1", "--producer-props", "bootstrap.servers=" + this.bench.bootstrapServers(),
+						"acks=all", "linger.ms=5", "batch.size=65536"),
+				this.bench.dir());
+		this.bench.rss().watch(process);
+		try {
+			process.start();
+			if (!process.waitForExit(Bench.minutes(10)) || process.exitValue() != 0) {
+				throw new IllegalStateException(id + " did not finish; log: " + process.logTail(30));
+			}
+			for (String line : process.logLines()) {
+				Matcher summary = PERF_SUMMARY.matcher(line);
+				if (summary.find()) {
+					double rate = Double.parseDouble(summary.group(2));
+					return new Measurement(PERF, round, rate, process.startedAtMillis(), Math.round(events * 1000 / rate), 0,
+							process.peakRssKb(), load, line.trim());
+				}
+			}
+			throw new IllegalStateException(id + " printed no summary; log: " + process.logTail(30));
+		}
+		finally {
+			process.stop(STOP_GRACE);
+			this.bench.rss().unwatch(process);
+		}
+	}
+
+	static double perSecond(long events, long millis) {
+		return events * 1000.0 / Math.max(1, millis);
+	}
+
+}
