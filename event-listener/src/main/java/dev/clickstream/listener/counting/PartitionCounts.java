@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * The cumulative counts of one partition of the event topic: the unit of state committed to the changelog, in the
  * same transaction as the consumer offset it matches.
@@ -23,6 +25,7 @@ public record PartitionCounts(int partition, long nextOffset, Map<String, Long> 
 		return new PartitionCounts(partition, -1, Map.of());
 	}
 
+	@JsonIgnore
 	public boolean isEmpty() {
 		return this.nextOffset < 0;
 	}
