@@ -2,7 +2,6 @@ package dev.clickstream.listener.counting;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -13,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 
 import dev.clickstream.listener.EventListenerProperties;
 import dev.clickstream.listener.EventListenerProperties.Snapshots.Mode;
+import dev.clickstream.listener.kafka.RewindOnFailure;
 import dev.clickstream.model.InvalidClickEventException;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -45,7 +45,7 @@ class ClickEventCounter implements ConsumerSeekAware {
 
 	private final boolean changelogEveryEvent;
 
-	private final ThreadLocal<ConsumerSeekCallback> seekCallback = new ThreadLocal<>();
+	private final RewindOnFailure rewind = new RewindOnFailure();
 
 	ClickEventCounter(CountingState state, ChangelogRestorer restorer, EventAdmission admission,
 			ChangelogPublisher changelog, DeadLetterPublisher deadLetters, CountingMetrics metrics,
@@ -69,10 +69,8 @@ class ClickEventCounter implements ConsumerSeekAware {
 					"counting needs Kafka transactions: set spring.kafka.producer.transaction-id-prefix");
 		}
 		Map<Integer, PartitionBatch> batches = new TreeMap<>();
-		Map<TopicPartition, Long> firstOffsets = new HashMap<>();
 		Map<String, Long> deadLetteredByReason = new TreeMap<>();
 		for (ConsumerRecord<String, byte[]> record : records) {
-			firstOffsets.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
 			PartitionBatch batch = batches.computeIfAbsent(record.partition(),
 					partition -> new PartitionBatch(this.state.committed(partition)));
 			try {
@@ -98,31 +96,21 @@ class ClickEventCounter implements ConsumerSeekAware {
 		this.faults.beforeCommit();
 		Map<String, Long> countedByName = new TreeMap<>();
 		batches.values().forEach(batch -> batch.added().forEach((name, count) -> countedByName.merge(name, count, Long::sum)));
-		ConsumerSeekCallback seeks = this.seekCallback.get();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
 				ClickEventCounter.this.state.commit(counted);
 				ClickEventCounter.this.metrics.committed(countedByName, deadLetteredByReason);
 			}
-
-			@Override
-			public void afterCompletion(int status) {
-				if (status != STATUS_COMMITTED && seeks != null) {
-					// Read the batch again from its start. The container does so after an ordinary rollback, but
-					// not after its producer was fenced: it then takes the next batch, and the events of this one
-					// would never be counted. Counting from the committed state again is always safe: the counts
-					// are cumulative, so a batch counted twice on the same state writes the same counts.
-					firstOffsets.forEach((partition, offset) -> seeks.seek(partition.topic(), partition.partition(), offset));
-				}
-			}
 		});
+		// Counting the batch again on the committed state is safe: the counts are cumulative, so the same batch on
+		// the same state writes the same counts.
+		this.rewind.rewindIfNotCommitted(records);
 	}
 
 	@Override
 	public void registerSeekCallback(ConsumerSeekCallback callback) {
-		// Called on each consumer thread as it starts: the listener runs on that same thread.
-		this.seekCallback.set(callback);
+		this.rewind.register(callback);
 	}
 
 	@Override

@@ -14,6 +14,7 @@ import dev.clickstream.listener.EventListenerProperties;
 import dev.clickstream.listener.EventListenerProperties.Snapshots.Mode;
 import dev.clickstream.listener.counting.ChangelogRestorer;
 import dev.clickstream.listener.counting.PartitionCounts;
+import dev.clickstream.listener.kafka.RewindOnFailure;
 import dev.clickstream.model.SeedTime;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -35,6 +36,8 @@ public class SnapshotListener implements ConsumerSeekAware {
 	private final SnapshotPublisher publisher;
 
 	private final ObjectReader reader;
+
+	private final RewindOnFailure rewind = new RewindOnFailure();
 
 	private final boolean everyEvent;
 
@@ -64,6 +67,8 @@ public class SnapshotListener implements ConsumerSeekAware {
 			containerPostProcessor = "snapshotCadence",
 			properties = "partition.assignment.strategy=dev.clickstream.listener.snapshot.SingleOwnerAssignor")
 	void publish(List<ConsumerRecord<String, byte[]>> changes) {
+		// A snapshot that did not commit is published again: its changes come again, and count as unpublished.
+		this.rewind.rewindIfNotCommitted(changes, () -> this.publishedVersion = -1);
 		for (ConsumerRecord<String, byte[]> change : changes) {
 			if (this.totals.update(this.reader.readValue(change.value()))) {
 				this.unpublishedEventTimestamps.add(change.timestamp());
@@ -81,6 +86,11 @@ public class SnapshotListener implements ConsumerSeekAware {
 			this.unpublishedEventTimestamps.clear();
 			this.publishedVersion = this.totals.version();
 		}
+	}
+
+	@Override
+	public void registerSeekCallback(ConsumerSeekCallback callback) {
+		this.rewind.register(callback);
 	}
 
 	@Override
