@@ -11,7 +11,8 @@
 #   SNAPSHOT_INTERVAL_MS      the listener's snapshot interval in the throughput runs (default 100)
 #   LISTENER_ARGS             extra arguments of the listener "as shipped" (default none)
 #   TUNED_LISTENER_ARGS       if set, a second listener contender with these extra arguments, e.g.
-#                             "--spring.kafka.consumer.max-poll-records=20000"
+#                             "--spring.kafka.consumer.max-poll-records=20000"; it runs the latency run too
+#   TUNED_LISTENER_JVM_OPTS   JVM options of that tuned listener, e.g. "-Xmx128m"
 #   CONTENDER_JVM_OPTS        JVM options of every contender JVM alike (default none)
 #   STREAMS_THREADS           num.stream.threads of Kafka Streams (default 1)
 #   RAW_MAX_POLL_RECORDS      max.poll.records of the raw consumer (default 10000)

@@ -40,7 +40,7 @@ public final class Benchmarks {
 		log.info("benchmark run in {}: N={}, repetitions={}, load {}", dir, settings.events(), settings.repetitions(),
 				loadAtStart);
 		List<Measurement> measurements = new ArrayList<>();
-		LatencyRun.@Nullable Result latency = null;
+		List<LatencyRun.Result> latencies = new ArrayList<>();
 		ListenerProfile.@Nullable Result profile = null;
 		// Copies: others may rebuild the jars in target/ while this runs.
 		Path jars = dir.resolve("jars");
@@ -62,14 +62,20 @@ public final class Benchmarks {
 					measurements.addAll(runs.round("r" + repetition, settings.events()));
 				}
 				if (settings.runs("latency")) {
-					latency = new LatencyRun(bench).run();
+					latencies.add(new LatencyRun(bench).run(ThroughputRuns.LISTENER, "latency", settings.listenerArgs(),
+							settings.contenderJvmOptions()));
+					if (settings.tuned() && settings.runs("tuned")) {
+						latencies.add(new LatencyRun(bench).run(ThroughputRuns.TUNED, "latency-tuned",
+								settings.tunedListenerArgs(), settings.tunedListenerJvmOptions().isEmpty()
+										? settings.contenderJvmOptions() : settings.tunedListenerJvmOptions()));
+					}
 				}
 				if (settings.profile() && settings.runs("profile")) {
 					profile = new ListenerProfile(bench).run(settings.events());
 				}
 			}
 		}
-		String run = Report.run(settings, startedAt, loadAtStart, Machine.loadAverages(), measurements, latency,
+		String run = Report.run(settings, startedAt, loadAtStart, Machine.loadAverages(), measurements, latencies,
 				profile);
 		write(dir.resolve("benchmarks.md"), run);
 		Report.write(settings.report(), run);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ final class LatencyRun {
 	private static final Logger log = LoggerFactory.getLogger(LatencyRun.class);
 
 	/**
+	 * @param listener which listener: as shipped or tuned
 	 * @param sent events sent and counted
 	 * @param measured events after the warm-up, whose latencies make the percentiles
 	 * @param p50Millis median latency
@@ -45,7 +47,7 @@ final class LatencyRun {
 	 * @param achievedRate events per second the producer actually sent, after the warm-up
 	 * @param load the 1-minute load average before and after
 	 */
-	record Result(long sent, long measured, long p50Millis, long p99Millis, long maxMillis, long[] listenerRssKb,
+	record Result(String listener, long sent, long measured, long p50Millis, long p99Millis, long maxMillis, long[] listenerRssKb,
 			long[] producerRssKb, double achievedRate, String load) {
 	}
 
@@ -55,10 +57,13 @@ final class LatencyRun {
 		this.bench = bench;
 	}
 
-	Result run() {
+	/**
+	 * @param label names the listener in the report
+	 * @param id prefixes the run's topics and files
+	 */
+	Result run(String label, String id, List<String> listenerArgs, List<String> listenerJvmOptions) {
 		Settings settings = this.bench.settings();
 		long events = (long) settings.latencyRate() * settings.latencyDuration().toSeconds();
-		String id = "latency";
 		String input = id + "-events";
 		String snapshots = id + "-snapshots";
 		this.bench.createTopic(input, Bench.PARTITIONS);
@@ -66,15 +71,15 @@ final class LatencyRun {
 		String loadBefore = Machine.loadAverages();
 		try (TotalsWatch watch = TotalsWatch.start(this.bench.bootstrapServers(), snapshots, Format.SNAPSHOT);
 				SendTimes sendTimes = SendTimes.start(this.bench.bootstrapServers(), input, events)) {
-			JvmProcess listener = JvmProcess.jar(id + "-listener", this.bench.listenerJar(),
-					settings.contenderJvmOptions(),
-					List.of("--server.port=" + FreePorts.next(),
+			List<String> args = new ArrayList<>(List.of("--server.port=" + FreePorts.next(),
 							"--spring.kafka.bootstrap-servers=" + this.bench.bootstrapServers(),
 							"--clickstream.instance-id=" + id, "--clickstream.topics.events.name=" + input,
 							"--clickstream.topics.unique-events.name=" + snapshots,
 							"--clickstream.counting.changelog-topic=" + id + "-changelog",
-							"--clickstream.snapshots.group-id=" + id + "-snapshots",
-							"--clickstream.snapshots.interval=" + settings.latencySnapshotInterval().toMillis() + "ms"),
+							"--clickstream.snapshots.group-id=" + id + "-snapshots", "--spring.kafka.consumer.group-id=" + id,
+							"--clickstream.snapshots.interval=" + settings.latencySnapshotInterval().toMillis() + "ms"));
+			args.addAll(listenerArgs);
+			JvmProcess listener = JvmProcess.jar(id + "-listener", this.bench.listenerJar(), listenerJvmOptions, args,
 					this.bench.dir());
 			JvmProcess producer = JvmProcess.jar(id + "-producer", this.bench.producerJar(),
 					settings.contenderJvmOptions(),
@@ -88,14 +93,14 @@ final class LatencyRun {
 			this.bench.rss().watch(producer);
 			try {
 				listener.start();
-				GroupWatch.awaitAssigned(this.bench.admin(), ThroughputRuns.COUNTER_GROUP, input, Bench.PARTITIONS, listener,
+				GroupWatch.awaitAssigned(this.bench.admin(), List.of(id, ThroughputRuns.COUNTER_GROUP), input, Bench.PARTITIONS, listener,
 						Bench.minutes(3));
 				producer.start();
 				watch.awaitTotal(events, listener, settings.latencyDuration().plus(Bench.minutes(5)));
 				long[] sent = sendTimes.await(Duration.ofMinutes(1));
 				List<Arrival> arrivals = watch.arrivals();
 				long[] latencies = latencies(sent, arrivals);
-				writeCsv(sent, latencies, arrivals);
+				writeCsv(id, sent, latencies, arrivals);
 				long warmupEnd = sent[0] + settings.latencyWarmup().toMillis();
 				int from = 0;
 				while (from < sent.length && sent[from] < warmupEnd) {
@@ -103,13 +108,13 @@ final class LatencyRun {
 				}
 				long[] measured = Stats.sorted(Arrays.copyOfRange(latencies, from, latencies.length));
 				double achievedRate = (sent.length - from) * 1000.0 / Math.max(1, sent[sent.length - 1] - sent[from]);
-				Result result = new Result(sent.length, measured.length, Stats.percentile(measured, 50),
+				Result result = new Result(label, sent.length, measured.length, Stats.percentile(measured, 50),
 						Stats.percentile(measured, 99), measured[measured.length - 1],
 						steadyRss(this.bench.rss().unwatch(listener), warmupEnd),
 						steadyRss(this.bench.rss().unwatch(producer), warmupEnd), achievedRate,
 						loadBefore + " before, " + Machine.loadAverages() + " after");
-				log.info("latency at {}/s: p50 {} ms, p99 {} ms, max {} ms over {} events; RSS listener {} MB, "
-						+ "producer {} MB", settings.latencyRate(), result.p50Millis(), result.p99Millis(),
+				log.info("latency of {} at {}/s: p50 {} ms, p99 {} ms, max {} ms over {} events; RSS listener {} MB, "
+						+ "producer {} MB", label, settings.latencyRate(), result.p50Millis(), result.p99Millis(),
 						result.maxMillis(), result.measured(), result.listenerRssKb()[0] / 1024,
 						result.producerRssKb()[0] / 1024);
 				return result;
@@ -140,7 +145,7 @@ final class LatencyRun {
 	}
 
 	/** Every event's send time and latency, and every snapshot's arrival, for a closer look. */
-	private void writeCsv(long[] sent, long[] latencies, List<Arrival> arrivals) {
+	private void writeCsv(String id, long[] sent, long[] latencies, List<Arrival> arrivals) {
 		StringBuilder events = new StringBuilder("sent_ms,latency_ms\n");
 		for (int i = 0; i < sent.length; i++) {
 			events.append(sent[i]).append(',').append(latencies[i]).append('\n');
@@ -148,8 +153,8 @@ final class LatencyRun {
 		StringBuilder snapshots = new StringBuilder("arrived_ms,total\n");
 		arrivals.forEach(arrival -> snapshots.append(arrival.atMillis()).append(',').append(arrival.total()).append('\n'));
 		try {
-			Files.writeString(this.bench.dir().resolve("latency-events.csv"), events);
-			Files.writeString(this.bench.dir().resolve("latency-snapshots.csv"), snapshots);
+			Files.writeString(this.bench.dir().resolve(id + "-events.csv"), events);
+			Files.writeString(this.bench.dir().resolve(id + "-snapshots.csv"), snapshots);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write the latency CSV files", ex);

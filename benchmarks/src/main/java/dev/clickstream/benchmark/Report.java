@@ -59,7 +59,7 @@ final class Report {
 	}
 
 	static String run(Settings settings, ZonedDateTime startedAt, String loadAtStart, String loadAtEnd,
-			List<Measurement> measurements, LatencyRun.@Nullable Result latency,
+			List<Measurement> measurements, List<LatencyRun.Result> latencies,
 			ListenerProfile.@Nullable Result profile) {
 		StringBuilder md = new StringBuilder();
 		List<Measurement> timed = measurements.stream().filter(m -> !m.round().equals("warmup")).toList();
@@ -78,8 +78,10 @@ final class Report {
 			.append("; Streams threads ").append(settings.streamsThreads()).append("; raw max.poll.records ")
 			.append(settings.rawMaxPollRecords()).append("; generator rate ").append(settings.generatorRate())
 			.append(", arguments ").append(args(settings.generatorArgs()));
-		if (!settings.tunedListenerArgs().isEmpty()) {
-			md.append("; tuned listener arguments ").append(args(settings.tunedListenerArgs()));
+		if (settings.tuned()) {
+			md.append("; tuned listener arguments ").append(args(settings.tunedListenerArgs()))
+				.append(", JVM options ").append(args(settings.tunedListenerJvmOptions().isEmpty()
+						? settings.contenderJvmOptions() : settings.tunedListenerJvmOptions()));
 		}
 		md.append(".\n\n");
 
@@ -106,22 +108,27 @@ final class Report {
 		}
 		md.append('\n');
 
-		if (latency != null) {
+		if (!latencies.isEmpty()) {
 			md.append("End-to-end latency at ").append(String.format(Locale.ROOT, "%,d", settings.latencyRate()))
-				.append(" events/s (achieved ").append(thousands(latency.achievedRate())).append("/s), snapshot interval ")
+				.append(" events/s, the producer jar and the listener together, snapshot interval ")
 				.append(settings.latencySnapshotInterval().toMillis()).append(" ms, ")
 				.append(settings.latencyDuration().toSeconds()).append(" s of sending, the first ")
-				.append(settings.latencyWarmup().toSeconds()).append(" s left out (")
-				.append(String.format(Locale.ROOT, "%,d", latency.measured())).append(" events measured); load ")
-				.append(latency.load()).append(":\n\n");
-			md.append("| p50 | p99 | max | target p99 |\n|--:|--:|--:|---|\n");
-			md.append("| ").append(latency.p50Millis()).append(" ms | ").append(latency.p99Millis()).append(" ms | ")
-				.append(latency.maxMillis()).append(" ms | ≤ 200 ms: ")
-				.append(latency.p99Millis() <= 200 ? "met" : "**not met**").append(" |\n\n");
-			md.append("Resident memory at steady state under that load (after the warm-up; target ≤ 300 MB each):\n\n");
-			md.append("| Service | VmRSS median | VmRSS max | |\n|---|--:|--:|---|\n");
-			rss(md, "event-listener", latency.listenerRssKb());
-			rss(md, "clickstream-producer", latency.producerRssKb());
+				.append(settings.latencyWarmup().toSeconds()).append(" s left out; target p99 ≤ 200 ms:\n\n");
+			md.append("| Listener | p50 | p99 | max | events measured | achieved rate | load before, after |\n")
+				.append("|---|--:|--:|--:|--:|--:|---|\n");
+			for (LatencyRun.Result latency : latencies) {
+				md.append("| ").append(latency.listener()).append(" | ").append(latency.p50Millis()).append(" ms | ")
+					.append(latency.p99Millis()).append(" ms").append(latency.p99Millis() <= 200 ? "" : " (**not met**)")
+					.append(" | ").append(latency.maxMillis()).append(" ms | ")
+					.append(String.format(Locale.ROOT, "%,d", latency.measured())).append(" | ")
+					.append(thousands(latency.achievedRate())).append("/s | ").append(latency.load()).append(" |\n");
+			}
+			md.append("\nResident memory at steady state under that load (VmRSS after the warm-up; target ≤ 300 MB each):\n\n");
+			md.append("| Service | median | max | |\n|---|--:|--:|---|\n");
+			for (LatencyRun.Result latency : latencies) {
+				rss(md, "event-listener: " + latency.listener(), latency.listenerRssKb());
+				rss(md, "clickstream-producer (with " + latency.listener() + ")", latency.producerRssKb());
+			}
 			md.append('\n');
 		}
 

@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
  * @param warmupEvents events of the untimed warm-up round on the fresh broker; 0 for none
  * @param snapshotInterval the listener's snapshot interval in the throughput runs
  * @param listenerArgs extra arguments of the listener as shipped (normally none)
- * @param tunedListenerArgs if not empty, a second listener contender with these extra arguments
+ * @param tunedListenerArgs if not empty, a second listener contender with these extra arguments, also run in the
+ * latency run
+ * @param tunedListenerJvmOptions JVM options of the tuned listener, in place of {@code contenderJvmOptions}
  * @param contenderJvmOptions JVM options of the listener, Streams and raw JVMs alike
  * @param streamsThreads num.stream.threads of the Kafka Streams contender
  * @param rawMaxPollRecords max.poll.records of the raw consumer
@@ -31,7 +33,7 @@ import java.util.stream.Collectors;
  * @param report the markdown file the run is added to
  */
 record Settings(long events, int repetitions, long warmupEvents, Duration snapshotInterval, List<String> listenerArgs,
-		List<String> tunedListenerArgs, List<String> contenderJvmOptions, int streamsThreads, int rawMaxPollRecords,
+		List<String> tunedListenerArgs, List<String> tunedListenerJvmOptions, List<String> contenderJvmOptions, int streamsThreads, int rawMaxPollRecords,
 		long generatorRate, List<String> generatorArgs, int latencyRate, Duration latencyDuration,
 		Duration latencyWarmup, Duration latencySnapshotInterval, boolean profile, Set<String> skip, Path report) {
 
@@ -39,7 +41,7 @@ record Settings(long events, int repetitions, long warmupEvents, Duration snapsh
 		long events = longEnv("N", 1_000_000);
 		return new Settings(events, (int) longEnv("REPS", 3), longEnv("WARMUP_N", Math.min(events, 500_000)),
 				Duration.ofMillis(longEnv("SNAPSHOT_INTERVAL_MS", 100)), words("LISTENER_ARGS"),
-				words("TUNED_LISTENER_ARGS"), words("CONTENDER_JVM_OPTS"), (int) longEnv("STREAMS_THREADS", 1),
+				words("TUNED_LISTENER_ARGS"), words("TUNED_LISTENER_JVM_OPTS"), words("CONTENDER_JVM_OPTS"), (int) longEnv("STREAMS_THREADS", 1),
 				(int) longEnv("RAW_MAX_POLL_RECORDS", 10_000), longEnv("GENERATOR_RATE", 10_000_000),
 				words("GENERATOR_ARGS"), (int) longEnv("LATENCY_RATE", 10_000),
 				Duration.ofSeconds(longEnv("LATENCY_SECONDS", 60)),
@@ -50,6 +52,10 @@ record Settings(long events, int repetitions, long warmupEvents, Duration snapsh
 					.filter(part -> !part.isEmpty())
 					.collect(Collectors.toUnmodifiableSet()),
 				Path.of(env("REPORT", "docs/benchmarks.md")));
+	}
+
+	boolean tuned() {
+		return !this.tunedListenerArgs.isEmpty() || !this.tunedListenerJvmOptions.isEmpty();
 	}
 
 	boolean runs(String part) {

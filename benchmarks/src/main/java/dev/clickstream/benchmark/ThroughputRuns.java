@@ -40,9 +40,9 @@ final class ThroughputRuns {
 	static final String PERF = "ProducerPerformance";
 
 	/**
-	 * The counting group: {@code @KafkaListener(id = "click-event-counter")} makes its id the group id, so
-	 * {@code spring.kafka.consumer.group-id} does not apply to it. Each run reads a fresh topic, where the group has no
-	 * offsets for it; the listeners of one round share the input topic, so the group is deleted after each run.
+	 * The counting group of listener jars built before {@code idIsGroup = false}: there the listener's id was its group
+	 * id and {@code spring.kafka.consumer.group-id} did not apply. Watched besides the fresh group each run sets, and
+	 * deleted after each run, since the listeners of one round share the input topic.
 	 */
 	static final String COUNTER_GROUP = "click-event-counter";
 
@@ -77,9 +77,11 @@ final class ThroughputRuns {
 			results.add(report(listener(round, "listener", LISTENER, input, events, settings.listenerArgs(),
 					settings.contenderJvmOptions(), settings.snapshotInterval())));
 		}
-		if (settings.runs("tuned") && !settings.tunedListenerArgs().isEmpty()) {
+		if (settings.runs("tuned") && settings.tuned()) {
 			results.add(report(listener(round, "tuned", TUNED, input, events, settings.tunedListenerArgs(),
-					settings.contenderJvmOptions(), settings.snapshotInterval())));
+					settings.tunedListenerJvmOptions().isEmpty() ? settings.contenderJvmOptions()
+							: settings.tunedListenerJvmOptions(),
+					settings.snapshotInterval())));
 		}
 		if (settings.runs("streams")) {
 			results.add(report(streams(round, input, events)));
@@ -118,7 +120,7 @@ final class ThroughputRuns {
 				"--spring.kafka.bootstrap-servers=" + this.bench.bootstrapServers(),
 				"--clickstream.instance-id=" + id, "--clickstream.topics.events.name=" + input,
 				"--clickstream.topics.unique-events.name=" + snapshots,
-				"--clickstream.counting.changelog-topic=" + changelog,
+				"--clickstream.counting.changelog-topic=" + changelog, "--spring.kafka.consumer.group-id=" + id,
 				"--clickstream.snapshots.group-id=" + id + "-snapshots",
 				"--clickstream.snapshots.interval=" + snapshotInterval.toMillis() + "ms"));
 		args.addAll(extraArgs);
@@ -128,7 +130,7 @@ final class ThroughputRuns {
 			this.bench.rss().watch(process);
 			try {
 				process.start();
-				long assigned = GroupWatch.awaitAssigned(this.bench.admin(), COUNTER_GROUP, input, Bench.PARTITIONS,
+				long assigned = GroupWatch.awaitAssigned(this.bench.admin(), List.of(id, COUNTER_GROUP), input, Bench.PARTITIONS,
 						process, Bench.minutes(3));
 				long done = watch.awaitTotal(events, process, Bench.minutes(10));
 				long transactions = this.bench.endOffsets(changelog) / 2;
