@@ -12,7 +12,8 @@ final class PartitionBatch {
 
 	private final PartitionCounts committed;
 
-	private final Map<String, Long> added = new HashMap<>();
+	// A long[1] per name: counting an event then allocates nothing.
+	private final Map<String, long[]> added = new HashMap<>();
 
 	private long nextOffset;
 
@@ -24,7 +25,7 @@ final class PartitionBatch {
 	}
 
 	void count(String eventName, long offset, long timestamp) {
-		this.added.merge(eventName, 1L, Long::sum);
+		this.added.computeIfAbsent(eventName, name -> new long[1])[0]++;
 		this.nextOffset = offset + 1;
 		this.oldestTimestamp = Math.min(this.oldestTimestamp, timestamp);
 	}
@@ -41,12 +42,14 @@ final class PartitionBatch {
 
 	/** The events counted in this batch alone, by name. */
 	Map<String, Long> added() {
-		return this.added;
+		Map<String, Long> added = new HashMap<>();
+		this.added.forEach((name, count) -> added.put(name, count[0]));
+		return added;
 	}
 
 	/** The partition's cumulative counts, committed ones plus this batch. */
 	PartitionCounts counts() {
-		return this.committed.plus(this.added, this.nextOffset);
+		return this.committed.plus(added(), this.nextOffset);
 	}
 
 }

@@ -40,8 +40,14 @@ public final class RewindOnFailure {
 	 */
 	public void rewindIfNotCommitted(List<? extends ConsumerRecord<?, ?>> batch, Runnable onFailure) {
 		Map<TopicPartition, Long> firstOffsets = new HashMap<>();
-		batch.forEach(record -> firstOffsets.putIfAbsent(new TopicPartition(record.topic(), record.partition()),
-				record.offset()));
+		int previousPartition = -1;
+		for (ConsumerRecord<?, ?> record : batch) {
+			// A poll returns each partition's records together: look up only where the partition changes.
+			if (record.partition() != previousPartition) {
+				firstOffsets.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
+				previousPartition = record.partition();
+			}
+		}
 		ConsumerSeekCallback seeks = this.callbacks.get();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
