@@ -1,8 +1,12 @@
 # syntax=docker/dockerfile:1
-# Build from the repository root:  docker build -f event-listener/Dockerfile .
+# One image recipe for both services; SERVICE names the module and PORT its HTTP port. From the repository root:
+#   docker build --build-arg SERVICE=event-listener --build-arg PORT=8081 -t event-listener .
+#   docker build --build-arg SERVICE=clickstream-producer --build-arg PORT=8080 -t clickstream-producer .
 # Needs BuildKit (the default of Docker Engine 23+ and of Compose v2) for the Maven cache mount.
 
 FROM eclipse-temurin:17-jdk-noble AS build
+ARG SERVICE
+RUN test -n "$SERVICE" || { echo "set --build-arg SERVICE=clickstream-producer or event-listener" >&2; exit 1; }
 WORKDIR /workspace
 # The whole context (see .dockerignore): Maven loads the full reactor, so every module's pom.xml must be
 # present even though -pl/-am builds only this service and the modules it depends on. Dependencies are
@@ -11,17 +15,18 @@ WORKDIR /workspace
 COPY . .
 # maven.gitcommitid.skip: .git is not in the context, so git-commit-id must not run if the build adds it.
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q -pl event-listener -am package -DskipTests -Dmaven.gitcommitid.skip=true
+    ./mvnw -B -q -pl "$SERVICE" -am package -DskipTests -Dmaven.gitcommitid.skip=true
 # Split the Boot jar into layers by how often they change: released libraries first, then the
 # application with this repo's own modules (Boot puts reactor modules in the application layer).
 # The extracted app.jar finds its libraries in lib/ through its manifest Class-Path.
 RUN set -eu; \
-    set -- event-listener/target/*.jar; \
+    set -- "$SERVICE"/target/*.jar; \
     [ "$#" -eq 1 ] || { echo "expected exactly one jar, found: $*" >&2; exit 1; }; \
     cp "$1" app.jar; \
     java -Djarmode=tools -jar app.jar extract --layers --destination extracted
 
 FROM eclipse-temurin:17-jre-noble
+ARG PORT
 RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app
 WORKDIR /app
@@ -31,6 +36,6 @@ COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/extracted/application/ ./
 # Files stay root-owned: the service only reads them.
 USER 10001:10001
-EXPOSE 8081
+EXPOSE ${PORT}
 # Extra JVM flags: set JAVA_TOOL_OPTIONS, which the JVM reads by itself.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
