@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -25,8 +27,12 @@ class ProducerMetersTest {
 
 	private HttpServer producer;
 
+	// Holds a request unanswered until the test is over: a producer that does not answer in time.
+	private final CountDownLatch testOver = new CountDownLatch(1);
+
 	@AfterEach
 	void stopProducer() {
+		this.testOver.countDown();
 		if (this.producer != null) {
 			this.producer.stop(0);
 		}
@@ -59,7 +65,7 @@ class ProducerMetersTest {
 		this.producer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.producer.createContext("/", exchange -> {
 			try {
-				Thread.sleep(2_000);
+				this.testOver.await(10, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
