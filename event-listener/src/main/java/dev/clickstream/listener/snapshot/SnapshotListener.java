@@ -65,9 +65,7 @@ public class SnapshotListener implements ConsumerSeekAware {
 	@KafkaListener(id = "snapshot-publisher", topics = "#{@countingTopics.changelog().name()}",
 			groupId = "#{__listener.groupId}", concurrency = "1", batch = "true",
 			containerPostProcessor = "snapshotCadence",
-			properties = { "partition.assignment.strategy=dev.clickstream.listener.snapshot.SingleOwnerAssignor",
-					// Changelog records are small and few: do not wait for the counting side's 64 KB fetches.
-					"fetch.min.bytes=1" })
+			properties = "partition.assignment.strategy=dev.clickstream.listener.snapshot.SingleOwnerAssignor")
 	void publish(List<ConsumerRecord<String, byte[]>> changes) {
 		// A snapshot that did not commit is published again: its changes come again, and count as unpublished.
 		this.rewind.rewindIfNotCommitted(changes, () -> this.publishedVersion = -1);
