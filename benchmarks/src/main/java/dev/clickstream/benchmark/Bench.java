@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
@@ -23,15 +24,29 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
  *
  * @param listenerJar the event-listener jar as built
  * @param producerJar the clickstream-producer jar as built
+ * @param brokerPid the broker's process, whose CPU time the runs read
  */
 record Bench(Settings settings, String bootstrapServers, Admin admin, Path dir, RssSampler rss, Path listenerJar,
-		Path producerJar) {
+		Path producerJar, long brokerPid) {
 
 	static final int PARTITIONS = 3;
+
+	long brokerCpuMillis() {
+		return CpuTime.millis(this.brokerPid);
+	}
 
 	void createTopic(String name, int partitions) {
 		try {
 			this.admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+			// Writing at once can meet a broker that is not yet leader (NOT_LEADER_OR_FOLLOWER), which has left the
+			// idempotent prefill stuck on OUT_OF_ORDER_SEQUENCE_NUMBER retries: wait for every partition's leader.
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (!everyPartitionHasALeader(name)) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("topic " + name + " has partitions without a leader after 30 s");
+				}
+				GroupWatch.sleep(Duration.ofMillis(20));
+			}
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("cannot create topic " + name, ex);
@@ -39,6 +54,25 @@ record Bench(Settings settings, String bootstrapServers, Admin admin, Path dir, 
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	private boolean everyPartitionHasALeader(String topic) throws InterruptedException, TimeoutException {
+		try {
+			return this.admin.describeTopics(List.of(topic))
+				.allTopicNames()
+				.get(30, TimeUnit.SECONDS)
+				.get(topic)
+				.partitions()
+				.stream()
+				.allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof UnknownTopicOrPartitionException) {
+				// created, but not yet in the metadata the broker answers from
+				return false;
+			}
+			throw new IllegalStateException("cannot describe topic " + topic, ex);
 		}
 	}
 

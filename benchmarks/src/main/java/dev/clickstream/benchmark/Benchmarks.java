@@ -53,7 +53,7 @@ public final class Benchmarks {
 			try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
 					broker.bootstrapServers(), AdminClientConfig.CLIENT_ID_CONFIG, "benchmark-admin"))) {
 				Bench bench = new Bench(settings, broker.bootstrapServers(), admin, dir, rss, listenerJar,
-						producerJar);
+						producerJar, broker.pid());
 				ThroughputRuns runs = new ThroughputRuns(bench);
 				if (settings.warmupEvents() > 0) {
 					measurements.addAll(runs.round("warmup", settings.warmupEvents()));

@@ -18,7 +18,7 @@ public final class JfrSummary {
 			throw new IllegalArgumentException("usage: JfrSummary <recording.jfr>");
 		}
 		ListenerProfile.Result result = ListenerProfile.summarise(
-				new Measurement("recording", "-", 0, 0, 0, 0, 0, 0, ""), Path.of(args[0]), Instant.MIN, Instant.MAX);
+				new Measurement("recording", "-", 0, 0, 0, 0, 0, 0, "", -1, -1), Path.of(args[0]), Instant.MIN, Instant.MAX);
 		System.out.println(result.samples() + " execution samples; " + result.gc());
 		print("threads", result.byThread());
 		print("self", result.selfTop());

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One contender's JVM, with JVM options (unlike the system tests' ServiceProcess, which takes none: a profile needs
- * {@code -XX:StartFlightRecording}), its output in one log file, and its resident memory read from {@code /proc}.
+ * One contender's JVM, with JVM options of the run's choosing (unlike the system tests' ServiceProcess, which always
+ * takes the shipped ones: a profile needs {@code -XX:StartFlightRecording}), its output in one log file, and its resident memory read from {@code /proc}.
  * A shutdown hook kills whatever is still running when the harness exits.
  */
 final class JvmProcess implements AutoCloseable {

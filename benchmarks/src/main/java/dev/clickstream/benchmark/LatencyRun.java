@@ -46,9 +46,13 @@ final class LatencyRun {
 	 * @param producerRssKb median and max VmRSS of the producer after the warm-up
 	 * @param achievedRate events per second the producer actually sent, after the warm-up
 	 * @param load the 1-minute load average before and after
+	 * @param listenerCpuPercent the listener's CPU use while the producer sent, in % of one core
+	 * @param producerCpuPercent the producer's, likewise
+	 * @param brokerCpuPercent the broker's, likewise
 	 */
 	record Result(String listener, long sent, long measured, long p50Millis, long p99Millis, long maxMillis, long[] listenerRssKb,
-			long[] producerRssKb, double achievedRate, String load) {
+			long[] producerRssKb, double achievedRate, String load, double listenerCpuPercent,
+			double producerCpuPercent, double brokerCpuPercent) {
 	}
 
 	private final Bench bench;
@@ -96,7 +100,21 @@ final class LatencyRun {
 				GroupWatch.awaitAssigned(this.bench.admin(), List.of(id, ThroughputRuns.COUNTER_GROUP), input, Bench.PARTITIONS, listener,
 						Bench.minutes(3));
 				producer.start();
+				// CPU is read from the end of the warm-up: the producer's JVM and Spring startup would swamp it
+				while (watch.arrivals().stream().noneMatch(arrival -> arrival.total() > 0)) {
+					listener.requireAlive();
+					producer.requireAlive();
+					GroupWatch.sleep(Duration.ofMillis(100));
+				}
+				GroupWatch.sleep(settings.latencyWarmup());
+				long sendingFrom = System.nanoTime();
+				long[] cpuAtStart = { CpuTime.millis(listener.pid()), CpuTime.millis(producer.pid()),
+						this.bench.brokerCpuMillis() };
 				watch.awaitTotal(events, listener, settings.latencyDuration().plus(Bench.minutes(5)));
+				double sendingMillis = (System.nanoTime() - sendingFrom) / 1e6;
+				double[] cpuPercent = { percent(cpuAtStart[0], CpuTime.millis(listener.pid()), sendingMillis),
+						percent(cpuAtStart[1], CpuTime.millis(producer.pid()), sendingMillis),
+						percent(cpuAtStart[2], this.bench.brokerCpuMillis(), sendingMillis) };
 				long[] sent = sendTimes.await(Duration.ofMinutes(1));
 				List<Arrival> arrivals = watch.arrivals();
 				long[] latencies = latencies(sent, arrivals);
@@ -112,7 +130,8 @@ final class LatencyRun {
 						Stats.percentile(measured, 99), measured[measured.length - 1],
 						steadyRss(this.bench.rss().unwatch(listener), warmupEnd),
 						steadyRss(this.bench.rss().unwatch(producer), warmupEnd), achievedRate,
-						loadBefore + " before, " + Machine.loadAverages() + " after");
+						loadBefore + " before, " + Machine.loadAverages() + " after", cpuPercent[0], cpuPercent[1],
+						cpuPercent[2]);
 				log.info("latency of {} at {}/s: p50 {} ms, p99 {} ms, max {} ms over {} events; RSS listener {} MB, "
 						+ "producer {} MB", label, settings.latencyRate(), result.p50Millis(), result.p99Millis(),
 						result.maxMillis(), result.measured(), result.listenerRssKb()[0] / 1024,
@@ -159,6 +178,11 @@ final class LatencyRun {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write the latency CSV files", ex);
 		}
+	}
+
+	private static double percent(long cpuBefore, long cpuAfter, double wallMillis) {
+		long cpu = CpuTime.between(cpuBefore, cpuAfter);
+		return (cpu < 0) ? Double.NaN : cpu * 100.0 / wallMillis;
 	}
 
 	/** Median and max of the samples after the warm-up, in KB. */

@@ -52,6 +52,9 @@ final class Report {
 			  sent at t (its record timestamp, set by the producer client in `send()`) with rank i by send time is included
 			  when the read_committed observer receives a snapshot with total ≥ i. The first seconds are left out.
 			- **RSS**: VmRSS from `/proc/<pid>/status`, sampled every 250 ms.
+			- **CPU**: user + system time from `/proc/<pid>/stat` (JIT and GC threads included) over the measured interval,
+			  of the contender and of the broker; in the latency run from the end of the warm-up to the last snapshot, as %
+			  of one core. The raw consumer reads its own.
 
 			""" + RUNS_MARKER + "\n";
 
@@ -87,14 +90,15 @@ final class Report {
 
 		Map<String, List<Measurement>> byContender = new LinkedHashMap<>();
 		timed.forEach(m -> byContender.computeIfAbsent(m.contender(), c -> new ArrayList<>()).add(m));
-		md.append("| Contender | events/s (median) | each repetition | startup ms (median) | peak RSS MB (median) |\n");
-		md.append("|---|--:|--:|--:|--:|\n");
+		md.append("| Contender | events/s (median) | each repetition | startup ms (median) | peak RSS MB (median) | "
+				+ "CPU µs per event, contender + broker (median) |\n");
+		md.append("|---|--:|--:|--:|--:|--:|\n");
 		byContender.forEach((contender, runs) -> md.append("| ").append(contender).append(" | ")
 			.append(thousands(median(runs))).append(" | ")
 			.append(runs.stream().map(m -> thousands(m.eventsPerSecond())).collect(Collectors.joining(" / ")))
 			.append(" | ").append(Math.round(Stats.median(runs.stream().map(m -> (double) m.startupMillis()).toList())))
 			.append(" | ").append(Math.round(Stats.median(runs.stream().map(m -> m.peakRssKb() / 1024.0).toList())))
-			.append(" |\n"));
+			.append(" | ").append(cpuPerEvent(runs)).append(" |\n"));
 		md.append('\n');
 
 		md.append("| Ratio | measured | target | |\n|---|--:|--:|---|\n");
@@ -114,14 +118,18 @@ final class Report {
 				.append(settings.latencySnapshotInterval().toMillis()).append(" ms, ")
 				.append(settings.latencyDuration().toSeconds()).append(" s of sending, the first ")
 				.append(settings.latencyWarmup().toSeconds()).append(" s left out; target p99 ≤ 200 ms:\n\n");
-			md.append("| Listener | p50 | p99 | max | events measured | achieved rate | load before, after |\n")
-				.append("|---|--:|--:|--:|--:|--:|---|\n");
+			md.append("| Listener | p50 | p99 | max | events measured | achieved rate | CPU: listener / producer / broker "
+					+ "| load before, after |\n")
+				.append("|---|--:|--:|--:|--:|--:|--:|---|\n");
 			for (LatencyRun.Result latency : latencies) {
 				md.append("| ").append(latency.listener()).append(" | ").append(latency.p50Millis()).append(" ms | ")
 					.append(latency.p99Millis()).append(" ms").append(latency.p99Millis() <= 200 ? "" : " (**not met**)")
 					.append(" | ").append(latency.maxMillis()).append(" ms | ")
 					.append(String.format(Locale.ROOT, "%,d", latency.measured())).append(" | ")
-					.append(thousands(latency.achievedRate())).append("/s | ").append(latency.load()).append(" |\n");
+					.append(thousands(latency.achievedRate())).append("/s | ")
+					.append(String.format(Locale.ROOT, "%.0f%% / %.0f%% / %.0f%%", latency.listenerCpuPercent(),
+							latency.producerCpuPercent(), latency.brokerCpuPercent()))
+					.append(" | ").append(latency.load()).append(" |\n");
 			}
 			md.append("\nResident memory at steady state under that load (VmRSS after the warm-up; target ≤ 300 MB each):\n\n");
 			md.append("| Service | median | max | |\n|---|--:|--:|---|\n");
@@ -151,13 +159,15 @@ final class Report {
 
 		md.append("<details><summary>Every repetition</summary>\n\n");
 		md.append("| Round | Contender | events/s | measured ms | startup ms | events/s from launch | peak RSS MB | "
-				+ "1-min load | detail |\n|---|---|--:|--:|--:|--:|--:|--:|---|\n");
+				+ "CPU ms, contender / broker | 1-min load | detail |\n|---|---|--:|--:|--:|--:|--:|--:|--:|---|\n");
 		for (Measurement m : measurements) {
 			md.append("| ").append(m.round()).append(" | ").append(m.contender()).append(" | ")
 				.append(thousands(m.eventsPerSecond())).append(" | ").append(m.millis()).append(" | ")
 				.append(m.startupMillis()).append(" | ")
 				.append(m.startupMillis() > 0 ? thousands(m.eventsPerSecond() * m.millis() / (m.millis() + m.startupMillis())) : "")
-				.append(" | ").append(m.peakRssKb() / 1024).append(" | ").append(m.load()).append(" | ")
+				.append(" | ").append(m.peakRssKb() / 1024).append(" | ")
+				.append(m.cpuMillis() < 0 ? "" : m.cpuMillis() + " / " + m.brokerCpuMillis()).append(" | ")
+				.append(m.load()).append(" | ")
 				.append(m.detail().replace("|", "\\|")).append(" |\n");
 		}
 		md.append("\n</details>\n\n");
@@ -219,6 +229,21 @@ final class Report {
 			.append(String.format(Locale.ROOT, suffix.isEmpty() ? "%.0f" : "%.1f", value)).append(suffix)
 			.append(" |\n"));
 		md.append('\n');
+	}
+
+	/** CPU time per event of the contender and of the broker, in µs, over the measured intervals. */
+	private static String cpuPerEvent(List<Measurement> runs) {
+		List<Measurement> measured = runs.stream().filter(m -> m.cpuMillis() >= 0 && m.brokerCpuMillis() >= 0).toList();
+		if (measured.isEmpty()) {
+			return "";
+		}
+		double contender = Stats.median(measured.stream().map(m -> m.cpuMillis() * 1000.0 / events(m)).toList());
+		double broker = Stats.median(measured.stream().map(m -> m.brokerCpuMillis() * 1000.0 / events(m)).toList());
+		return String.format(Locale.ROOT, "%.1f + %.1f", contender, broker);
+	}
+
+	private static double events(Measurement m) {
+		return m.eventsPerSecond() * m.millis() / 1000.0;
 	}
 
 	private static double median(List<Measurement> runs) {

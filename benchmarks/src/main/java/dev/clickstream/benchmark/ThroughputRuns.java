@@ -132,13 +132,18 @@ final class ThroughputRuns {
 				process.start();
 				long assigned = GroupWatch.awaitAssigned(this.bench.admin(), List.of(id, COUNTER_GROUP), input, Bench.PARTITIONS,
 						process, Bench.minutes(3));
+				long cpuAtStart = CpuTime.millis(process.pid());
+				long brokerCpuAtStart = this.bench.brokerCpuMillis();
 				long done = watch.awaitTotal(events, process, Bench.minutes(10));
+				long cpu = CpuTime.between(cpuAtStart, CpuTime.millis(process.pid()));
+				long brokerCpu = CpuTime.between(brokerCpuAtStart, this.bench.brokerCpuMillis());
 				long transactions = this.bench.endOffsets(changelog) / 2;
 				return new Measurement(contender, round, perSecond(events, done - assigned), assigned,
 						done - assigned,
 						assigned - process.startedAtMillis(), process.peakRssKb(), load,
 						String.format("%d transactions, %.0f events each", transactions,
-								events / (double) Math.max(1, transactions)));
+								events / (double) Math.max(1, transactions)),
+						cpu, brokerCpu);
 			}
 			finally {
 				process.stop(STOP_GRACE);
@@ -165,11 +170,15 @@ final class ThroughputRuns {
 				process.start();
 				long assigned = GroupWatch.awaitAssigned(this.bench.admin(), id, input, Bench.PARTITIONS, process,
 						Bench.minutes(3));
+				long cpuAtStart = CpuTime.millis(process.pid());
+				long brokerCpuAtStart = this.bench.brokerCpuMillis();
 				long done = watch.awaitTotal(events, process, Bench.minutes(10));
 				return new Measurement(STREAMS, round, perSecond(events, done - assigned), assigned,
 						done - assigned,
 						assigned - process.startedAtMillis(), process.peakRssKb(), load,
-						this.bench.settings().streamsThreads() + " stream thread(s)");
+						this.bench.settings().streamsThreads() + " stream thread(s)",
+						CpuTime.between(cpuAtStart, CpuTime.millis(process.pid())),
+						CpuTime.between(brokerCpuAtStart, this.bench.brokerCpuMillis()));
 			}
 			finally {
 				process.stop(STOP_GRACE);
@@ -191,16 +200,24 @@ final class ThroughputRuns {
 			process.start();
 			long assigned = GroupWatch.awaitAssigned(this.bench.admin(), id, input, Bench.PARTITIONS, process,
 					Bench.minutes(3));
+			long brokerCpuAtStart = this.bench.brokerCpuMillis();
 			if (!process.waitForExit(Bench.minutes(10)) || process.exitValue() != 0) {
 				throw new IllegalStateException(id + " did not finish; log: " + process.logTail(30));
 			}
-			String doneLine = process.logLine("DONE ")
-				.orElseThrow(() -> new IllegalStateException(id + " printed no DONE line"));
-			long done = Long.parseLong(doneLine.split(" ")[1]);
+			// the broker's reading runs to the exit, a little past the end; the raw consumer reads its own CPU time
+			long brokerCpu = CpuTime.between(brokerCpuAtStart, this.bench.brokerCpuMillis());
+			String[] assignedLine = process.logLine("ASSIGNED ")
+				.orElseThrow(() -> new IllegalStateException(id + " printed no ASSIGNED line"))
+				.split(" ");
+			String[] doneLine = process.logLine("DONE ")
+				.orElseThrow(() -> new IllegalStateException(id + " printed no DONE line"))
+				.split(" ");
+			long done = Long.parseLong(doneLine[1]);
 			return new Measurement(RAW, round, perSecond(events, done - assigned), assigned,
-						done - assigned,
+					done - assigned,
 					assigned - process.startedAtMillis(), process.peakRssKb(), load,
-					"max.poll.records " + this.bench.settings().rawMaxPollRecords());
+					"max.poll.records " + this.bench.settings().rawMaxPollRecords(),
+					Long.parseLong(doneLine[2]) - Long.parseLong(assignedLine[2]), brokerCpu);
 		}
 		finally {
 			process.stop(STOP_GRACE);
@@ -231,6 +248,8 @@ final class ThroughputRuns {
 			process.start();
 			long firstAt = 0;
 			long firstCount = 0;
+			long cpuAtStart = -1;
+			long brokerCpuAtStart = -1;
 			long deadline = System.nanoTime() + Bench.minutes(10).toNanos();
 			while (System.nanoTime() < deadline) {
 				process.requireAlive();
@@ -239,11 +258,15 @@ final class ThroughputRuns {
 				if (count > 0 && firstAt == 0) {
 					firstAt = now;
 					firstCount = count;
+					cpuAtStart = CpuTime.millis(process.pid());
+					brokerCpuAtStart = this.bench.brokerCpuMillis();
 				}
 				if (count >= events) {
 					return new Measurement(GENERATOR, round, perSecond(count - firstCount, now - firstAt),
 							firstAt, now - firstAt, firstAt - process.startedAtMillis(), process.peakRssKb(), load,
-							String.format("first poll with acknowledgements showed %d", firstCount));
+							String.format("first poll with acknowledgements showed %d", firstCount),
+							CpuTime.between(cpuAtStart, CpuTime.millis(process.pid())),
+							CpuTime.between(brokerCpuAtStart, this.bench.brokerCpuMillis()));
 				}
 				GroupWatch.sleep(Duration.ofMillis(50));
 			}
@@ -306,7 +329,7 @@ final class ThroughputRuns {
 				if (summary.find()) {
 					double rate = Double.parseDouble(summary.group(2));
 					return new Measurement(PERF, round, rate, process.startedAtMillis(), Math.round(events * 1000 / rate), 0,
-							process.peakRssKb(), load, line.trim());
+							process.peakRssKb(), load, line.trim(), -1, -1);
 				}
 			}
 			throw new IllegalStateException(id + " printed no summary; log: " + process.logTail(30));

@@ -18,8 +18,9 @@ import dev.clickstream.model.ClickEventReader;
 
 /**
  * The practical limit: one plain consumer that parses each record with the listener's {@link ClickEventReader} and
- * counts per event name in memory; no transactions, no output, no offsets committed. Prints {@code DONE <epoch ms>}
- * once it has counted the expected number of events, then exits.
+ * counts per event name in memory; no transactions, no output, no offsets committed. Prints
+ * {@code ASSIGNED <epoch ms> <CPU ms>} when it gets its partitions and {@code DONE <epoch ms> <CPU ms>} once it has
+ * counted the expected number of events, then exits; CPU ms is the process's CPU time so far.
  *
  * <p>Arguments: bootstrap servers, input topic, group id, expected events, max.poll.records.
  */
@@ -38,6 +39,7 @@ public final class RawCount {
 		Map<String, long[]> counts = new HashMap<>();
 		long counted = 0;
 		long done;
+		long cpuAtDone;
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
 				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args[0],
 				ConsumerConfig.GROUP_ID_CONFIG, args[2],
@@ -58,7 +60,7 @@ public final class RawCount {
 
 				@Override
 				public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-					System.out.println("ASSIGNED " + System.currentTimeMillis() + " " + partitions);
+					System.out.println("ASSIGNED " + System.currentTimeMillis() + " " + cpuMillis() + " " + partitions);
 				}
 			});
 			while (counted < expected) {
@@ -69,10 +71,15 @@ public final class RawCount {
 			}
 			// before close(), which leaves the group
 			done = System.currentTimeMillis();
+			cpuAtDone = cpuMillis();
 		}
 		StringBuilder summary = new StringBuilder();
 		counts.forEach((name, count) -> summary.append(' ').append(name).append('=').append(count[0]));
-		System.out.println("DONE " + done + " " + counted + summary);
+		System.out.println("DONE " + done + " " + cpuAtDone + " " + counted + summary);
+	}
+
+	private static long cpuMillis() {
+		return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
 	}
 
 }

@@ -81,6 +81,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 		return process.isAlive();
 	}
 
+	public long pid() {
+		return process.pid();
+	}
+
 	public String bootstrapServers() {
 		return "127.0.0.1:" + port;
 	}
