@@ -34,8 +34,10 @@ COPY --from=build /workspace/extracted/dependencies/ ./
 COPY --from=build /workspace/extracted/spring-boot-loader/ ./
 COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/extracted/application/ ./
+COPY service-jvm.options ./jvm.options
 # Files stay root-owned: the service only reads them.
 USER 10001:10001
 EXPOSE ${PORT}
-# Extra JVM flags: set JAVA_TOOL_OPTIONS, which the JVM reads by itself.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
+# The services' JVM flags (heap cap, collector) from service-jvm.options; JAVA_OPTS comes after them and so overrides
+# them, e.g. JAVA_OPTS=-Xmx512m. Arguments given to the container go to the service, e.g. --spring.profiles.active=...
+ENTRYPOINT ["sh", "-c", "exec java @/app/jvm.options $JAVA_OPTS -jar /app/app.jar \"$@\"", "app"]

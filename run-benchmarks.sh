@@ -13,7 +13,8 @@
 #   TUNED_LISTENER_ARGS       if set, a second listener contender with these extra arguments, e.g.
 #                             "--spring.kafka.consumer.max-poll-records=20000"; it runs the latency run too
 #   TUNED_LISTENER_JVM_OPTS   JVM options of that tuned listener, e.g. "-Xmx128m"
-#   CONTENDER_JVM_OPTS        JVM options of every contender JVM alike (default none)
+#   CONTENDER_JVM_OPTS        JVM options of every contender JVM alike (default: the services' own, from
+#                             service-jvm.options; set it empty for the JVM's defaults)
 #   STREAMS_THREADS           num.stream.threads of Kafka Streams (default 1)
 #   RAW_MAX_POLL_RECORDS      max.poll.records of the raw consumer (default 10000)
 #   GENERATOR_RATE, GENERATOR_ARGS   the generator's rate when finding its highest (default 10000000), extra arguments
@@ -28,6 +29,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 VERSION=0.1.0-SNAPSHOT
+# The flags the services ship with, for every contender alike: the comparison is of the programs, not of heap sizes.
+export CONTENDER_JVM_OPTS="${CONTENDER_JVM_OPTS-$(sed 's/#.*//' service-jvm.options | xargs)}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 ./mvnw -q -B -Pbenchmarks -DskipTests package -pl benchmarks -am

@@ -156,10 +156,10 @@ say "Kafka is ready"
 
 BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
 say "starting clickstream-producer on port $PRODUCER_PORT and event-listener on port $LISTENER_PORT"
-"$JAVA" -jar "$PRODUCER_JAR" --server.port="$PRODUCER_PORT" --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
+"$JAVA" @service-jvm.options -jar "$PRODUCER_JAR" --server.port="$PRODUCER_PORT" --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
   --spring.profiles.active=local >"$LOG_DIR/clickstream-producer.log" 2>&1 &
 PRODUCER_PID=$!
-"$JAVA" -jar "$LISTENER_JAR" --server.port="$LISTENER_PORT" --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
+"$JAVA" @service-jvm.options -jar "$LISTENER_JAR" --server.port="$LISTENER_PORT" --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
   --spring.profiles.active=local >"$LOG_DIR/event-listener.log" 2>&1 &
 LISTENER_PID=$!
 wait_until clickstream-producer "$PRODUCER_PID" "$LOG_DIR/clickstream-producer.log" health_up "$PRODUCER_PORT"
