@@ -3,6 +3,8 @@ package dev.clickstream.model;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -56,6 +58,40 @@ public final class SeedTime {
 		catch (DateTimeException ex) {
 			throw new DateTimeParseException(ex.getMessage(), text, 0, ex);
 		}
+	}
+
+	/**
+	 * Whether ASCII bytes hold a valid time in the seed's format, exactly as {@link #parse} would accept it in that
+	 * format, without building it.
+	 */
+	static boolean isSeedFormat(byte[] ascii, int start, int end) {
+		if (end - start != SEED_LENGTH || ascii[start + 4] != '-' || ascii[start + 7] != '-' || ascii[start + 10] != 'T'
+				|| ascii[start + 13] != ':' || ascii[start + 16] != ':' || ascii[start + 19] != 'U'
+				|| ascii[start + 20] != 'T' || ascii[start + 21] != 'C') {
+			return false;
+		}
+		int year = digits(ascii, start, 4);
+		int month = digits(ascii, start + 5, 2);
+		int day = digits(ascii, start + 8, 2);
+		int hour = digits(ascii, start + 11, 2);
+		int minute = digits(ascii, start + 14, 2);
+		int second = digits(ascii, start + 17, 2);
+		return year >= 0 && month >= 1 && month <= 12 && day >= 1
+				&& day <= Month.of(month).length(Year.isLeap(year)) && hour >= 0 && hour <= 23 && minute >= 0
+				&& minute <= 59 && second >= 0 && second <= 59;
+	}
+
+	/** The value of {@code count} ASCII digits, or -1 if any is not a digit. */
+	private static int digits(byte[] ascii, int start, int count) {
+		int value = 0;
+		for (int i = start; i < start + count; i++) {
+			int digit = ascii[i] - '0';
+			if (digit < 0 || digit > 9) {
+				return -1;
+			}
+			value = value * 10 + digit;
+		}
+		return value;
 	}
 
 	private static void expect(String text, int index, char expected) {

@@ -65,7 +65,7 @@ public final class RawCount {
 			});
 			while (counted < expected) {
 				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-					counts.computeIfAbsent(reader.read(record.value()).eventName(), name -> new long[1])[0]++;
+					counts.computeIfAbsent(reader.eventName(record.value()), name -> new long[1])[0]++;
 					counted++;
 				}
 			}

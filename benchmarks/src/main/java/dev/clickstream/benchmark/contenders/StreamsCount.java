@@ -33,7 +33,7 @@ public final class StreamsCount {
 		ClickEventReader reader = new ClickEventReader(4096);
 		StreamsBuilder builder = new StreamsBuilder();
 		builder.stream(args[1], Consumed.with(Serdes.String(), Serdes.ByteArray()))
-			.groupBy((userId, value) -> reader.read(value).eventName(), Grouped.with(Serdes.String(), Serdes.ByteArray()))
+			.groupBy((userId, value) -> reader.eventName(value), Grouped.with(Serdes.String(), Serdes.ByteArray()))
 			.count()
 			.toStream()
 			.to(args[2], Produced.with(Serdes.String(), Serdes.Long()));

@@ -6,7 +6,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import dev.clickstream.listener.EventListenerProperties.Counting.UnknownEventNames;
-import dev.clickstream.model.ClickEvent;
 import dev.clickstream.model.ClickEventReader;
 import dev.clickstream.model.InvalidClickEventException;
 import dev.clickstream.model.InvalidClickEventException.Reason;
@@ -33,12 +32,12 @@ class EventAdmission {
 	 * @throws InvalidClickEventException if the record is not to be counted
 	 */
 	String admit(byte @Nullable [] value) {
-		ClickEvent event = this.reader.read(value);
-		if (this.unknownEventNames == UnknownEventNames.DEAD_LETTER && !this.eventNames.contains(event.eventName())) {
+		String eventName = this.reader.eventName(value);
+		if (this.unknownEventNames == UnknownEventNames.DEAD_LETTER && !this.eventNames.contains(eventName)) {
 			throw new InvalidClickEventException(Reason.UNKNOWN_EVENT_NAME,
-					"\"eventName\" is \"" + event.eventName() + "\"; counted names are " + this.eventNames);
+					"\"eventName\" is \"" + eventName + "\"; counted names are " + this.eventNames);
 		}
-		return event.eventName();
+		return eventName;
 	}
 
 }
