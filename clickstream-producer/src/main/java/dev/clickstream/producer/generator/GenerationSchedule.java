@@ -2,7 +2,9 @@ package dev.clickstream.producer.generator;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Supplier;
 
+import dev.clickstream.model.ClickEvent;
 import dev.clickstream.producer.publishing.ClickEventPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +29,7 @@ final class GenerationSchedule implements SmartLifecycle {
 
 	private final EmissionPlan plan;
 
-	private final ClickEventGenerator generator;
+	private final Supplier<ClickEvent> events;
 
 	private final ClickEventPublisher publisher;
 
@@ -49,7 +51,7 @@ final class GenerationSchedule implements SmartLifecycle {
 		this.scheduler = scheduler;
 		this.tick = tick;
 		this.plan = plan;
-		this.generator = generator;
+		this.events = generator::next;
 		this.publisher = publisher;
 		this.maxInFlight = maxInFlight;
 		this.skippedTicks = Counter.builder("clickstream.generator.ticks.skipped")
@@ -72,15 +74,7 @@ final class GenerationSchedule implements SmartLifecycle {
 				return;
 			}
 			EmissionPlan.Tick due = this.plan.next(this.maxInFlight - this.publisher.inFlight());
-			long attempted = 0;
-			while (attempted < due.emit()) {
-				attempted++;
-				if (!this.publisher.publish(this.generator.next())) {
-					// Refused on the spot (no metadata within max.block.ms): the rest would wait as long each.
-					break;
-				}
-			}
-			long unsent = due.emit() - attempted;
+			long unsent = due.emit() - this.publisher.publish(due.emit(), this.events);
 			this.plan.unsent(unsent);
 			if (due.skipped() + unsent > 0) {
 				this.skippedTicks.increment();
