@@ -2,6 +2,7 @@ package dev.clickstream.producer.generator;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import dev.clickstream.model.ClickEvent;
@@ -23,6 +24,9 @@ final class GenerationSchedule implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(GenerationSchedule.class);
 
+	/** Events per call to the publisher: room is checked again between chunks; the cost of a call is spread thin. */
+	static final int MAX_CHUNK = 1000;
+
 	private final TaskScheduler scheduler;
 
 	private final Duration tick;
@@ -34,6 +38,10 @@ final class GenerationSchedule implements SmartLifecycle {
 	private final ClickEventPublisher publisher;
 
 	private final int maxInFlight;
+
+	private final long tickNanos;
+
+	private final LongSupplier nanoTime;
 
 	private final Counter skippedTicks;
 
@@ -47,13 +55,15 @@ final class GenerationSchedule implements SmartLifecycle {
 	private boolean finishLogged;
 
 	GenerationSchedule(TaskScheduler scheduler, Duration tick, EmissionPlan plan, ClickEventGenerator generator,
-			ClickEventPublisher publisher, int maxInFlight, MeterRegistry registry) {
+			ClickEventPublisher publisher, int maxInFlight, MeterRegistry registry, LongSupplier nanoTime) {
 		this.scheduler = scheduler;
 		this.tick = tick;
 		this.plan = plan;
 		this.events = generator::next;
 		this.publisher = publisher;
 		this.maxInFlight = maxInFlight;
+		this.tickNanos = tick.toNanos();
+		this.nanoTime = nanoTime;
 		this.skippedTicks = Counter.builder("clickstream.generator.ticks.skipped")
 			.description("Ticks that sent fewer events than due: too many in flight, or the producer refused them")
 			.register(registry);
@@ -73,18 +83,41 @@ final class GenerationSchedule implements SmartLifecycle {
 			if (this.schedule == null) {
 				return;
 			}
-			EmissionPlan.Tick due = this.plan.next(this.maxInFlight - this.publisher.inFlight());
-			long unsent = due.emit() - this.publisher.publish(due.emit(), this.events);
+			long due = this.plan.next();
+			long unsent = due - send(due, this.nanoTime.getAsLong() + this.tickNanos);
 			this.plan.unsent(unsent);
-			if (due.skipped() + unsent > 0) {
+			if (unsent > 0) {
 				this.skippedTicks.increment();
-				this.skippedEvents.increment(due.skipped() + unsent);
+				this.skippedEvents.increment(unsent);
 			}
 			if (this.plan.finished() && !this.finishLogged) {
 				this.finishLogged = true;
 				log.info("Reached the limit of {} events; generating no more", this.plan.emitted());
 			}
 		}
+	}
+
+	/**
+	 * Sends up to {@code due} events in chunks, each as large as the room left under max-in-flight, so that events
+	 * acknowledged during the tick make room for more of its own: at full speed, room taken only at the start of a
+	 * tick left the thread idle for the rest of it. Gives up at the deadline (one tick), when there is no room or when
+	 * the producer refuses an event.
+	 * @return how many events were handed to the publisher
+	 */
+	private long send(long due, long deadline) {
+		long taken = 0;
+		while (taken < due) {
+			long chunk = Math.min(Math.min(due - taken, this.maxInFlight - this.publisher.inFlight()), MAX_CHUNK);
+			if (chunk <= 0 || this.nanoTime.getAsLong() - deadline > 0) {
+				break;
+			}
+			long published = this.publisher.publish(chunk, this.events);
+			taken += published;
+			if (published < chunk) {
+				break;
+			}
+		}
+		return taken;
 	}
 
 	@Override

@@ -43,21 +43,28 @@ class GenerationScheduleTest {
 
 	final List<ClickEvent> taken = new ArrayList<>();
 
+	int inFlight;
+
+	long nanoTime;
+
 	final ClickEventGenerator generator = new ClickEventGenerator(List.of("purchase"),
 			() -> Instant.parse("2026-01-01T00:00:00Z"));
 
 	@BeforeEach
 	void scheduledTasksAreStarted() {
 		doReturn(this.scheduled).when(this.scheduler).scheduleAtFixedRate(any(Runnable.class), eq(TICK));
-		// Takes every event it is asked for, as the publisher does while the producer accepts them.
+		// Takes every event it is asked for, as the publisher does while the producer accepts them; none is
+		// acknowledged unless a test says so.
 		given(this.publisher.publish(anyLong(), any())).willAnswer(invocation -> {
 			long count = invocation.getArgument(0);
 			Supplier<ClickEvent> events = invocation.getArgument(1);
 			for (long i = 0; i < count; i++) {
 				this.taken.add(events.get());
 			}
+			this.inFlight += (int) count;
 			return count;
 		});
+		given(this.publisher.inFlight()).willAnswer(invocation -> this.inFlight);
 	}
 
 	@Test
@@ -75,7 +82,7 @@ class GenerationScheduleTest {
 	@Test
 	void skipsWhatExceedsMaxInFlightAndCountsIt() {
 		GenerationSchedule schedule = started(1000, new EmissionPlan(100, TICK, null));
-		given(this.publisher.inFlight()).willReturn(996);
+		this.inFlight = 996;
 
 		schedule.tick();
 
@@ -99,6 +106,36 @@ class GenerationScheduleTest {
 		assertThat(this.registry.get("clickstream.generator.ticks.skipped").counter().count()).isEqualTo(1);
 		assertThat(plan.emitted()).isEqualTo(1);
 		assertThat(plan.finished()).isFalse();
+	}
+
+	@Test
+	void usesRoomFreedDuringATickForTheRestOfIt() {
+		// 2,500 events due a tick, room for 1,000 at a time: the broker acknowledges each chunk before the next.
+		GenerationSchedule schedule = started(1000, new EmissionPlan(25_000, TICK, null));
+		given(this.publisher.inFlight()).willReturn(0);
+
+		schedule.tick();
+
+		then(this.publisher).should(times(2)).publish(eq(1000L), any());
+		then(this.publisher).should().publish(eq(500L), any());
+		assertThat(this.taken).hasSize(2500);
+		assertThat(skippedEvents()).isZero();
+	}
+
+	@Test
+	void skipsWhatIsStillDueWhenTheTickIsOver() {
+		// 40 ms pass between chunks: none starts after the tick's 100 ms, so two are sent and the rest skipped.
+		GenerationSchedule schedule = started(1_000_000, new EmissionPlan(100_000, TICK, null));
+		given(this.publisher.inFlight()).willAnswer(invocation -> {
+			this.nanoTime += Duration.ofMillis(40).toNanos();
+			return 0;
+		});
+
+		schedule.tick();
+
+		assertThat(this.taken).hasSize(2 * GenerationSchedule.MAX_CHUNK);
+		assertThat(skippedEvents()).isEqualTo(10_000 - 2 * GenerationSchedule.MAX_CHUNK);
+		assertThat(this.registry.get("clickstream.generator.ticks.skipped").counter().count()).isEqualTo(1);
 	}
 
 	@Test
@@ -133,7 +170,7 @@ class GenerationScheduleTest {
 
 	private GenerationSchedule schedule(int maxInFlight, EmissionPlan plan) {
 		return new GenerationSchedule(this.scheduler, TICK, plan, this.generator, this.publisher, maxInFlight,
-				this.registry);
+				this.registry, () -> this.nanoTime);
 	}
 
 	private double skippedEvents() {
