@@ -2,7 +2,6 @@ package dev.clickstream.producer.generator;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import dev.clickstream.model.ClickEvent;
@@ -39,10 +38,6 @@ final class GenerationSchedule implements SmartLifecycle {
 
 	private final int maxInFlight;
 
-	private final long tickNanos;
-
-	private final LongSupplier nanoTime;
-
 	private final Counter skippedTicks;
 
 	private final Counter skippedEvents;
@@ -55,15 +50,13 @@ final class GenerationSchedule implements SmartLifecycle {
 	private boolean finishLogged;
 
 	GenerationSchedule(TaskScheduler scheduler, Duration tick, EmissionPlan plan, ClickEventGenerator generator,
-			ClickEventPublisher publisher, int maxInFlight, MeterRegistry registry, LongSupplier nanoTime) {
+			ClickEventPublisher publisher, int maxInFlight, MeterRegistry registry) {
 		this.scheduler = scheduler;
 		this.tick = tick;
 		this.plan = plan;
 		this.events = generator::next;
 		this.publisher = publisher;
 		this.maxInFlight = maxInFlight;
-		this.tickNanos = tick.toNanos();
-		this.nanoTime = nanoTime;
 		this.skippedTicks = Counter.builder("clickstream.generator.ticks.skipped")
 			.description("Ticks that sent fewer events than due: too many in flight, or the producer refused them")
 			.register(registry);
@@ -84,7 +77,7 @@ final class GenerationSchedule implements SmartLifecycle {
 				return;
 			}
 			long due = this.plan.next();
-			long unsent = due - send(due, this.nanoTime.getAsLong() + this.tickNanos);
+			long unsent = due - send(due);
 			this.plan.unsent(unsent);
 			if (unsent > 0) {
 				this.skippedTicks.increment();
@@ -100,15 +93,15 @@ final class GenerationSchedule implements SmartLifecycle {
 	/**
 	 * Sends up to {@code due} events in chunks, each as large as the room left under max-in-flight, so that events
 	 * acknowledged during the tick make room for more of its own: at full speed, room taken only at the start of a
-	 * tick left the thread idle for the rest of it. Gives up at the deadline (one tick), when there is no room or when
-	 * the producer refuses an event.
+	 * tick left the thread idle for the rest of it. Gives up when there is no room, when the producer refuses an
+	 * event, or when the schedule is stopped: a tick far above capacity would otherwise hold up the shutdown.
 	 * @return how many events were handed to the publisher
 	 */
-	private long send(long due, long deadline) {
+	private long send(long due) {
 		long taken = 0;
-		while (taken < due) {
+		while (taken < due && this.schedule != null) {
 			long chunk = Math.min(Math.min(due - taken, this.maxInFlight - this.publisher.inFlight()), MAX_CHUNK);
-			if (chunk <= 0 || this.nanoTime.getAsLong() - deadline > 0) {
+			if (chunk <= 0) {
 				break;
 			}
 			long published = this.publisher.publish(chunk, this.events);
@@ -152,11 +145,12 @@ final class GenerationSchedule implements SmartLifecycle {
 		if (current == null) {
 			return false;
 		}
+		// Cleared first, so that a tick under way stops between chunks; then the lock waits for it to end.
+		this.schedule = null;
 		current.cancel(false);
 		synchronized (this.tickLock) {
-			this.schedule = null;
+			return true;
 		}
-		return true;
 	}
 
 	private void flush() {

@@ -23,7 +23,7 @@ class GeneratorConfiguration {
 		return new GenerationSchedule(taskScheduler, properties.tick(),
 				new EmissionPlan(properties.rate(), properties.tick(), properties.limit()),
 				new ClickEventGenerator(properties.eventNames(), SeedTime::now), publisher, properties.maxInFlight(),
-				registry, System::nanoTime);
+				registry);
 	}
 
 }

@@ -45,8 +45,6 @@ class GenerationScheduleTest {
 
 	int inFlight;
 
-	long nanoTime;
-
 	final ClickEventGenerator generator = new ClickEventGenerator(List.of("purchase"),
 			() -> Instant.parse("2026-01-01T00:00:00Z"));
 
@@ -123,19 +121,19 @@ class GenerationScheduleTest {
 	}
 
 	@Test
-	void skipsWhatIsStillDueWhenTheTickIsOver() {
-		// 40 ms pass between chunks: none starts after the tick's 100 ms, so two are sent and the rest skipped.
+	void stopsSendingBetweenChunksOnceStopped() {
+		// 10,000 events due: the schedule is stopped while the first chunk is sent, as a shutdown would.
 		GenerationSchedule schedule = started(1_000_000, new EmissionPlan(100_000, TICK, null));
-		given(this.publisher.inFlight()).willAnswer(invocation -> {
-			this.nanoTime += Duration.ofMillis(40).toNanos();
-			return 0;
+		given(this.publisher.publish(anyLong(), any())).willAnswer(invocation -> {
+			schedule.stop();
+			return invocation.getArgument(0);
 		});
 
 		schedule.tick();
 
-		assertThat(this.taken).hasSize(2 * GenerationSchedule.MAX_CHUNK);
-		assertThat(skippedEvents()).isEqualTo(10_000 - 2 * GenerationSchedule.MAX_CHUNK);
-		assertThat(this.registry.get("clickstream.generator.ticks.skipped").counter().count()).isEqualTo(1);
+		then(this.publisher).should().publish(eq((long) GenerationSchedule.MAX_CHUNK), any());
+		then(this.publisher).should().flush();
+		assertThat(skippedEvents()).isEqualTo(10_000 - GenerationSchedule.MAX_CHUNK);
 	}
 
 	@Test
@@ -170,7 +168,7 @@ class GenerationScheduleTest {
 
 	private GenerationSchedule schedule(int maxInFlight, EmissionPlan plan) {
 		return new GenerationSchedule(this.scheduler, TICK, plan, this.generator, this.publisher, maxInFlight,
-				this.registry, () -> this.nanoTime);
+				this.registry);
 	}
 
 	private double skippedEvents() {
