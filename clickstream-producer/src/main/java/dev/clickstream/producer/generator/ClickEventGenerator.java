@@ -1,5 +1,6 @@
 package dev.clickstream.producer.generator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,6 +19,13 @@ final class ClickEventGenerator {
 	static final int PRODUCT_ID_LENGTH = 15;
 
 	static final int USER_ID_LENGTH = 8;
+
+	private static final byte[] ALPHABET_BYTES = ALPHABET.getBytes(StandardCharsets.US_ASCII);
+
+	private static final int DIGITS_PER_DRAW = 12;
+
+	/** 36^12, below {@code Long.MAX_VALUE}. */
+	private static final long DIGITS_PER_DRAW_BOUND = 4_738_381_338_321_616_896L;
 
 	private final List<String> eventNames;
 
@@ -38,12 +46,19 @@ final class ClickEventGenerator {
 				this.eventNames.get(random.nextInt(this.eventNames.size())), randomString(random, USER_ID_LENGTH));
 	}
 
+	// One random number below 36^12 is 12 independent uniform digits in base 36: a draw per 12 characters, not one
+	// per character.
 	private static String randomString(ThreadLocalRandom random, int length) {
-		char[] chars = new char[length];
-		for (int i = 0; i < length; i++) {
-			chars[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+		byte[] chars = new byte[length];
+		int i = 0;
+		while (i < length) {
+			long digits = random.nextLong(DIGITS_PER_DRAW_BOUND);
+			for (int n = 0; n < DIGITS_PER_DRAW && i < length; n++, i++) {
+				chars[i] = ALPHABET_BYTES[(int) (digits % ALPHABET_BYTES.length)];
+				digits /= ALPHABET_BYTES.length;
+			}
 		}
-		return new String(chars);
+		return new String(chars, StandardCharsets.US_ASCII);
 	}
 
 }

@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How many events each tick emits so that the long-run rate is exactly the configured one, how many it must skip
- * because the publisher has no room, and when an optional limit is reached. Used by one thread at a time.
+ * How many events each tick emits so that the long-run rate is exactly the configured one, and when an optional
+ * limit is reached. Used by one thread at a time.
  */
 final class EmissionPlan {
 
@@ -33,22 +33,23 @@ final class EmissionPlan {
 
 	/**
 	 * Plans the next tick.
-	 * @param room how many more events the publisher accepts now; what does not fit is skipped, not carried over,
-	 * so a broker outage cannot build up a backlog
+	 * @return the events due this tick; those not handed to Kafka must be given back with {@link #unsent}
 	 */
-	Tick next(long room) {
+	long next() {
 		this.carried += this.owedPerTick;
 		long due = this.carried / NANOS_PER_SECOND;
 		this.carried %= NANOS_PER_SECOND;
 		if (this.limit != null) {
 			due = Math.min(due, this.limit - this.emitted);
 		}
-		long emit = Math.min(due, Math.max(room, 0));
-		this.emitted += emit;
-		return new Tick(emit, due - emit);
+		this.emitted += due;
+		return due;
 	}
 
-	/** Takes back events planned but never handed to Kafka, so that they still count against the limit. */
+	/**
+	 * Takes back events planned but never handed to Kafka, so that they do not count against the limit. They are
+	 * skipped, not carried over to the next tick, so a broker outage cannot build up a backlog.
+	 */
 	void unsent(long count) {
 		this.emitted -= count;
 	}
@@ -59,13 +60,6 @@ final class EmissionPlan {
 
 	long emitted() {
 		return this.emitted;
-	}
-
-	/**
-	 * @param emit events to make and send this tick
-	 * @param skipped events due this tick that were dropped because the publisher had no room
-	 */
-	record Tick(long emit, long skipped) {
 	}
 
 }

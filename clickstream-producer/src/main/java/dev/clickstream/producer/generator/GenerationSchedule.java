@@ -2,7 +2,9 @@ package dev.clickstream.producer.generator;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Supplier;
 
+import dev.clickstream.model.ClickEvent;
 import dev.clickstream.producer.publishing.ClickEventPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,13 +23,16 @@ final class GenerationSchedule implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(GenerationSchedule.class);
 
+	/** Events per call to the publisher: room is checked again between chunks; the cost of a call is spread thin. */
+	static final int MAX_CHUNK = 1000;
+
 	private final TaskScheduler scheduler;
 
 	private final Duration tick;
 
 	private final EmissionPlan plan;
 
-	private final ClickEventGenerator generator;
+	private final Supplier<ClickEvent> events;
 
 	private final ClickEventPublisher publisher;
 
@@ -49,7 +54,7 @@ final class GenerationSchedule implements SmartLifecycle {
 		this.scheduler = scheduler;
 		this.tick = tick;
 		this.plan = plan;
-		this.generator = generator;
+		this.events = generator::next;
 		this.publisher = publisher;
 		this.maxInFlight = maxInFlight;
 		this.skippedTicks = Counter.builder("clickstream.generator.ticks.skipped")
@@ -71,26 +76,41 @@ final class GenerationSchedule implements SmartLifecycle {
 			if (this.schedule == null) {
 				return;
 			}
-			EmissionPlan.Tick due = this.plan.next(this.maxInFlight - this.publisher.inFlight());
-			long attempted = 0;
-			while (attempted < due.emit()) {
-				attempted++;
-				if (!this.publisher.publish(this.generator.next())) {
-					// Refused on the spot (no metadata within max.block.ms): the rest would wait as long each.
-					break;
-				}
-			}
-			long unsent = due.emit() - attempted;
+			long due = this.plan.next();
+			long unsent = due - send(due);
 			this.plan.unsent(unsent);
-			if (due.skipped() + unsent > 0) {
+			if (unsent > 0) {
 				this.skippedTicks.increment();
-				this.skippedEvents.increment(due.skipped() + unsent);
+				this.skippedEvents.increment(unsent);
 			}
 			if (this.plan.finished() && !this.finishLogged) {
 				this.finishLogged = true;
 				log.info("Reached the limit of {} events; generating no more", this.plan.emitted());
 			}
 		}
+	}
+
+	/**
+	 * Sends up to {@code due} events in chunks, each as large as the room left under max-in-flight, so that events
+	 * acknowledged during the tick make room for more of its own: at full speed, room taken only at the start of a
+	 * tick left the thread idle for the rest of it. Gives up when there is no room, when the producer refuses an
+	 * event, or when the schedule is stopped: a tick far above capacity would otherwise hold up the shutdown.
+	 * @return how many events were handed to the publisher
+	 */
+	private long send(long due) {
+		long taken = 0;
+		while (taken < due && this.schedule != null) {
+			long chunk = Math.min(Math.min(due - taken, this.maxInFlight - this.publisher.inFlight()), MAX_CHUNK);
+			if (chunk <= 0) {
+				break;
+			}
+			long published = this.publisher.publish(chunk, this.events);
+			taken += published;
+			if (published < chunk) {
+				break;
+			}
+		}
+		return taken;
 	}
 
 	@Override
@@ -125,11 +145,12 @@ final class GenerationSchedule implements SmartLifecycle {
 		if (current == null) {
 			return false;
 		}
+		// Cleared first, so that a tick under way stops between chunks; then the lock waits for it to end.
+		this.schedule = null;
 		current.cancel(false);
 		synchronized (this.tickLock) {
-			this.schedule = null;
+			return true;
 		}
-		return true;
 	}
 
 	private void flush() {

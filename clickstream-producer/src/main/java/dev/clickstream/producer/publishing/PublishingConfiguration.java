@@ -3,21 +3,12 @@ package dev.clickstream.producer.publishing;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.support.ProducerListener;
 
 @Configuration(proxyBeanMethods = false)
 class PublishingConfiguration {
 
 	/** How long closing the producer may wait for a broker that is away, after the flush has had its turn. */
 	static final int CLOSE_TIMEOUT_SECONDS = 5;
-
-	// Replaces Boot's LoggingProducerListener, which logs a stack trace for every failed record: thousands a
-	// second in an outage. ClickEventPublisher counts each failure and SendFailureLog reports them once per kind.
-	@Bean
-	ProducerListener<Object, Object> quietProducerListener() {
-		return new ProducerListener<>() {
-		};
-	}
 
 	// The default of 30 s, after timeout-per-shutdown-phase (15 s) spent flushing, would outlast a container's
 	// 30 s grace period and end in SIGKILL; 5 s keeps the whole shutdown inside it.

@@ -10,8 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EmissionPlanTest {
 
-	static final long ROOMY = Long.MAX_VALUE;
-
 	@Test
 	void emitsRateTimesTickEachTick() {
 		EmissionPlan plan = new EmissionPlan(100, Duration.ofMillis(100), null);
@@ -49,21 +47,12 @@ class EmissionPlanTest {
 	}
 
 	@Test
-	void skipsWhatDoesNotFitAndDoesNotCarryItOver() {
-		EmissionPlan plan = new EmissionPlan(100, Duration.ofMillis(100), null);
-
-		assertThat(plan.next(4)).isEqualTo(new EmissionPlan.Tick(4, 6));
-		assertThat(plan.next(0)).isEqualTo(new EmissionPlan.Tick(0, 10));
-		assertThat(plan.next(-3)).isEqualTo(new EmissionPlan.Tick(0, 10));
-		assertThat(plan.next(ROOMY)).isEqualTo(new EmissionPlan.Tick(10, 0));
-	}
-
-	@Test
-	void skippedAndUnsentEventsDoNotCountAgainstTheLimit() {
+	void unsentEventsDoNotCountAgainstTheLimitAndAreNotCarriedOver() {
 		EmissionPlan plan = new EmissionPlan(100, Duration.ofMillis(100), 25L);
 
-		assertThat(plan.next(0).emit()).isZero();
-		assertThat(plan.next(ROOMY).emit()).isEqualTo(10);
+		assertThat(plan.next()).isEqualTo(10);
+		plan.unsent(10);
+		assertThat(plan.next()).isEqualTo(10);
 		plan.unsent(7);
 
 		assertThat(emitted(plan, 4)).containsExactly(10L, 10L, 2L, 0L);
@@ -73,9 +62,7 @@ class EmissionPlanTest {
 	private static List<Long> emitted(EmissionPlan plan, int ticks) {
 		List<Long> emitted = new ArrayList<>();
 		for (int i = 0; i < ticks; i++) {
-			EmissionPlan.Tick tick = plan.next(ROOMY);
-			assertThat(tick.skipped()).isZero();
-			emitted.add(tick.emit());
+			emitted.add(plan.next());
 		}
 		return emitted;
 	}
