@@ -19,9 +19,9 @@ import dev.clickstream.model.SeedTime;
 
 /**
  * Fills an event topic the way the click-stream producer does: seed-format JSON of a {@link ClickEvent} (about 110
- * bytes) written by Jackson, keyed by userId, with the producer's settings (acks=all, idempotence, lz4, 64 KB batches,
- * linger 5 ms). The system tests' ClickEventWriter writes to {@code event-topic} only and without compression; every
- * repetition here needs a fresh topic, compressed as the generator's is.
+ * bytes) written by Jackson, keyed by userId, with the producer's settings (acks=all, idempotence, no compression,
+ * 64 KB batches, linger 5 ms). The system tests' ClickEventWriter writes to {@code event-topic} only; every repetition
+ * here needs a fresh topic.
  */
 final class Prefill {
 
@@ -45,7 +45,7 @@ final class Prefill {
 				// the click-stream producer's settings (clickstream-producer/src/main/resources/application.yml)
 				ProducerConfig.ACKS_CONFIG, "all",
 				ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-				ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+				ProducerConfig.COMPRESSION_TYPE_CONFIG, "none",
 				ProducerConfig.BATCH_SIZE_CONFIG, 65_536,
 				ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer())) {
 			for (long i = 0; i < count; i++) {

@@ -29,9 +29,9 @@ final class Report {
 			fresh data directory under `benchmarks/target/`), in one run: `./run-benchmarks.sh` (see the script for its
 			settings). Every contender runs in a JVM of its own with the same JVM options; the broker and the harness share
 			the machine with it. Each throughput figure is the median of the repetitions; each repetition has a fresh input
-			topic of N seed-format events (about 110 B of the generator's JSON, keyed by userId, lz4 as the generator
-			writes them, 3 partitions) and fresh output topics and consumer groups. An untimed warm-up round runs first,
-			because the first run on a fresh broker is markedly slower.
+			topic of N seed-format events (about 110 B of the generator's JSON, keyed by userId, uncompressed as the
+			generator writes them, 3 partitions) and fresh output topics and consumer groups. An untimed warm-up round
+			runs first, because the first run on a fresh broker is markedly slower.
 
 			How each figure is measured:
 			- **listener**: the event-listener jar with exactly-once on and `--clickstream.snapshots.interval=100ms`, from the
