@@ -65,7 +65,7 @@ final class Report {
 			List<Measurement> measurements, List<LatencyRun.Result> latencies,
 			ListenerProfile.@Nullable Result profile) {
 		StringBuilder md = new StringBuilder();
-		List<Measurement> timed = measurements.stream().filter(m -> !m.round().equals("warmup")).toList();
+		List<Measurement> timed = timed(measurements);
 		md.append("## ").append(startedAt.withZoneSameInstant(ZoneOffset.UTC)
 			.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
 			.append(" — N = ").append(String.format(Locale.ROOT, "%,d", settings.events()))
@@ -88,8 +88,7 @@ final class Report {
 		}
 		md.append(".\n\n");
 
-		Map<String, List<Measurement>> byContender = new LinkedHashMap<>();
-		timed.forEach(m -> byContender.computeIfAbsent(m.contender(), c -> new ArrayList<>()).add(m));
+		Map<String, List<Measurement>> byContender = byContender(timed);
 		md.append("| Contender | events/s (median) | each repetition | startup ms (median) | peak RSS MB (median) | "
 				+ "CPU µs per event, contender + broker (median) |\n");
 		md.append("|---|--:|--:|--:|--:|--:|\n");
@@ -102,14 +101,7 @@ final class Report {
 		md.append('\n');
 
 		md.append("| Ratio | measured | target | |\n|---|--:|--:|---|\n");
-		ratio(md, "listener ÷ Kafka Streams EOS", byContender, ThroughputRuns.LISTENER, ThroughputRuns.STREAMS, 2.0);
-		ratio(md, "listener ÷ raw consumer", byContender, ThroughputRuns.LISTENER, ThroughputRuns.RAW, 0.7);
-		ratio(md, "generator ÷ ProducerPerformance", byContender, ThroughputRuns.GENERATOR, ThroughputRuns.PERF, 0.8);
-		if (byContender.containsKey(ThroughputRuns.TUNED)) {
-			ratio(md, "tuned listener ÷ Kafka Streams EOS", byContender, ThroughputRuns.TUNED, ThroughputRuns.STREAMS,
-					2.0);
-			ratio(md, "tuned listener ÷ raw consumer", byContender, ThroughputRuns.TUNED, ThroughputRuns.RAW, 0.7);
-		}
+		ratioRows(md, byContender);
 		md.append('\n');
 
 		if (!latencies.isEmpty()) {
@@ -176,20 +168,32 @@ final class Report {
 
 	/** Ratios as the harness prints them. */
 	static String ratios(List<Measurement> measurements) {
-		Map<String, List<Measurement>> byContender = new LinkedHashMap<>();
-		measurements.stream()
-			.filter(m -> !m.round().equals("warmup"))
-			.forEach(m -> byContender.computeIfAbsent(m.contender(), c -> new ArrayList<>()).add(m));
 		StringBuilder text = new StringBuilder();
-		ratio(text, "listener ÷ Kafka Streams EOS", byContender, ThroughputRuns.LISTENER, ThroughputRuns.STREAMS, 2.0);
-		ratio(text, "listener ÷ raw consumer", byContender, ThroughputRuns.LISTENER, ThroughputRuns.RAW, 0.7);
-		ratio(text, "generator ÷ ProducerPerformance", byContender, ThroughputRuns.GENERATOR, ThroughputRuns.PERF, 0.8);
-		if (byContender.containsKey(ThroughputRuns.TUNED)) {
-			ratio(text, "tuned listener ÷ Kafka Streams EOS", byContender, ThroughputRuns.TUNED, ThroughputRuns.STREAMS,
-					2.0);
-			ratio(text, "tuned listener ÷ raw consumer", byContender, ThroughputRuns.TUNED, ThroughputRuns.RAW, 0.7);
-		}
+		ratioRows(text, byContender(timed(measurements)));
 		return text.toString();
+	}
+
+	private static List<Measurement> timed(List<Measurement> measurements) {
+		return measurements.stream().filter(m -> !m.round().equals("warmup")).toList();
+	}
+
+	/** The timed measurements of each contender, in the order they ran. */
+	private static Map<String, List<Measurement>> byContender(List<Measurement> timed) {
+		Map<String, List<Measurement>> byContender = new LinkedHashMap<>();
+		timed.forEach(m -> byContender.computeIfAbsent(m.contender(), c -> new ArrayList<>()).add(m));
+		return byContender;
+	}
+
+	/** The ratios, each a table row with its target. */
+	private static void ratioRows(StringBuilder md, Map<String, List<Measurement>> byContender) {
+		ratio(md, "listener ÷ Kafka Streams EOS", byContender, ThroughputRuns.LISTENER, ThroughputRuns.STREAMS, 2.0);
+		ratio(md, "listener ÷ raw consumer", byContender, ThroughputRuns.LISTENER, ThroughputRuns.RAW, 0.7);
+		ratio(md, "generator ÷ ProducerPerformance", byContender, ThroughputRuns.GENERATOR, ThroughputRuns.PERF, 0.8);
+		if (byContender.containsKey(ThroughputRuns.TUNED)) {
+			ratio(md, "tuned listener ÷ Kafka Streams EOS", byContender, ThroughputRuns.TUNED, ThroughputRuns.STREAMS,
+					2.0);
+			ratio(md, "tuned listener ÷ raw consumer", byContender, ThroughputRuns.TUNED, ThroughputRuns.RAW, 0.7);
+		}
 	}
 
 	static void write(Path file, String run) {
