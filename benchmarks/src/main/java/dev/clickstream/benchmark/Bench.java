@@ -31,8 +31,9 @@ record Bench(Settings settings, String bootstrapServers, Admin admin, Path dir, 
 
 	static final int PARTITIONS = 3;
 
-	long brokerCpuMillis() {
-		return CpuTime.millis(this.brokerPid);
+	/** The broker's CPU use from now on. */
+	CpuTime.Usage brokerCpu() {
+		return CpuTime.Usage.from(this.brokerPid);
 	}
 
 	void createTopic(String name, int partitions) {

@@ -30,9 +30,26 @@ final class CpuTime {
 		}
 	}
 
-	/** @return the CPU used between two readings, in ms, or -1 if either is missing */
-	static long between(long before, long after) {
-		return (before < 0 || after < 0) ? -1 : after - before;
+	/**
+	 * The CPU a process uses from the moment this reading is taken.
+	 * @param pid the process
+	 * @param atStart its CPU time then, in ms, or -1 if it was gone
+	 */
+	record Usage(long pid, long atStart) {
+
+		/** A reading not taken yet: it measures nothing. */
+		static final Usage NOT_TAKEN = new Usage(-1, -1);
+
+		static Usage from(long pid) {
+			return new Usage(pid, CpuTime.millis(pid));
+		}
+
+		/** @return the ms of CPU used since the reading, or -1 if the process is gone or was at the start */
+		long millis() {
+			long now = CpuTime.millis(this.pid);
+			return (this.atStart < 0 || now < 0) ? -1 : now - this.atStart;
+		}
+
 	}
 
 }

@@ -108,13 +108,14 @@ final class LatencyRun {
 				}
 				GroupWatch.sleep(settings.latencyWarmup());
 				long sendingFrom = System.nanoTime();
-				long[] cpuAtStart = { CpuTime.millis(listener.pid()), CpuTime.millis(producer.pid()),
-						this.bench.brokerCpuMillis() };
+				CpuTime.Usage listenerCpu = CpuTime.Usage.from(listener.pid());
+				CpuTime.Usage producerCpu = CpuTime.Usage.from(producer.pid());
+				CpuTime.Usage brokerCpu = this.bench.brokerCpu();
 				watch.awaitTotal(events, listener, settings.latencyDuration().plus(Bench.minutes(5)));
 				double sendingMillis = (System.nanoTime() - sendingFrom) / 1e6;
-				double[] cpuPercent = { percent(cpuAtStart[0], CpuTime.millis(listener.pid()), sendingMillis),
-						percent(cpuAtStart[1], CpuTime.millis(producer.pid()), sendingMillis),
-						percent(cpuAtStart[2], this.bench.brokerCpuMillis(), sendingMillis) };
+				double listenerCpuPercent = percent(listenerCpu, sendingMillis);
+				double producerCpuPercent = percent(producerCpu, sendingMillis);
+				double brokerCpuPercent = percent(brokerCpu, sendingMillis);
 				long[] sent = sendTimes.await(Duration.ofMinutes(1));
 				List<Arrival> arrivals = watch.arrivals();
 				long[] latencies = latencies(sent, arrivals);
@@ -130,8 +131,8 @@ final class LatencyRun {
 						Stats.percentile(measured, 99), measured[measured.length - 1],
 						steadyRss(this.bench.rss().unwatch(listener), warmupEnd),
 						steadyRss(this.bench.rss().unwatch(producer), warmupEnd), achievedRate,
-						loadBefore + " before, " + Machine.loadAverages() + " after", cpuPercent[0], cpuPercent[1],
-						cpuPercent[2]);
+						loadBefore + " before, " + Machine.loadAverages() + " after", listenerCpuPercent,
+						producerCpuPercent, brokerCpuPercent);
 				log.info("latency of {} at {}/s: p50 {} ms, p99 {} ms, max {} ms over {} events; RSS listener {} MB, "
 						+ "producer {} MB", label, settings.latencyRate(), result.p50Millis(), result.p99Millis(),
 						result.maxMillis(), result.measured(), result.listenerRssKb()[0] / 1024,
@@ -180,8 +181,8 @@ final class LatencyRun {
 		}
 	}
 
-	private static double percent(long cpuBefore, long cpuAfter, double wallMillis) {
-		long cpu = CpuTime.between(cpuBefore, cpuAfter);
+	private static double percent(CpuTime.Usage usage, double wallMillis) {
+		long cpu = usage.millis();
 		return (cpu < 0) ? Double.NaN : cpu * 100.0 / wallMillis;
 	}
 

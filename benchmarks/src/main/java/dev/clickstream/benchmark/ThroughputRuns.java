@@ -132,18 +132,18 @@ final class ThroughputRuns {
 				process.start();
 				long assigned = GroupWatch.awaitAssigned(this.bench.admin(), List.of(id, COUNTER_GROUP), input, Bench.PARTITIONS,
 						process, Bench.minutes(3));
-				long cpuAtStart = CpuTime.millis(process.pid());
-				long brokerCpuAtStart = this.bench.brokerCpuMillis();
+				CpuTime.Usage cpu = CpuTime.Usage.from(process.pid());
+				CpuTime.Usage brokerCpu = this.bench.brokerCpu();
 				long done = watch.awaitTotal(events, process, Bench.minutes(10));
-				long cpu = CpuTime.between(cpuAtStart, CpuTime.millis(process.pid()));
-				long brokerCpu = CpuTime.between(brokerCpuAtStart, this.bench.brokerCpuMillis());
+				long cpuMillis = cpu.millis();
+				long brokerCpuMillis = brokerCpu.millis();
 				long transactions = this.bench.endOffsets(changelog) / 2;
 				return new Measurement(contender, round, perSecond(events, done - assigned), assigned,
 						done - assigned,
 						assigned - process.startedAtMillis(), process.peakRssKb(), load,
 						String.format("%d transactions, %.0f events each", transactions,
 								events / (double) Math.max(1, transactions)),
-						cpu, brokerCpu);
+						cpuMillis, brokerCpuMillis);
 			}
 			finally {
 				process.stop(STOP_GRACE);
@@ -170,15 +170,13 @@ final class ThroughputRuns {
 				process.start();
 				long assigned = GroupWatch.awaitAssigned(this.bench.admin(), id, input, Bench.PARTITIONS, process,
 						Bench.minutes(3));
-				long cpuAtStart = CpuTime.millis(process.pid());
-				long brokerCpuAtStart = this.bench.brokerCpuMillis();
+				CpuTime.Usage cpu = CpuTime.Usage.from(process.pid());
+				CpuTime.Usage brokerCpu = this.bench.brokerCpu();
 				long done = watch.awaitTotal(events, process, Bench.minutes(10));
 				return new Measurement(STREAMS, round, perSecond(events, done - assigned), assigned,
 						done - assigned,
 						assigned - process.startedAtMillis(), process.peakRssKb(), load,
-						this.bench.settings().streamsThreads() + " stream thread(s)",
-						CpuTime.between(cpuAtStart, CpuTime.millis(process.pid())),
-						CpuTime.between(brokerCpuAtStart, this.bench.brokerCpuMillis()));
+						this.bench.settings().streamsThreads() + " stream thread(s)", cpu.millis(), brokerCpu.millis());
 			}
 			finally {
 				process.stop(STOP_GRACE);
@@ -200,12 +198,12 @@ final class ThroughputRuns {
 			process.start();
 			long assigned = GroupWatch.awaitAssigned(this.bench.admin(), id, input, Bench.PARTITIONS, process,
 					Bench.minutes(3));
-			long brokerCpuAtStart = this.bench.brokerCpuMillis();
+			CpuTime.Usage brokerCpu = this.bench.brokerCpu();
 			if (!process.waitForExit(Bench.minutes(10)) || process.exitValue() != 0) {
 				throw new IllegalStateException(id + " did not finish; log: " + process.logTail(30));
 			}
 			// the broker's reading runs to the exit, a little past the end; the raw consumer reads its own CPU time
-			long brokerCpu = CpuTime.between(brokerCpuAtStart, this.bench.brokerCpuMillis());
+			long brokerCpuMillis = brokerCpu.millis();
 			String[] assignedLine = process.logLine("ASSIGNED ")
 				.orElseThrow(() -> new IllegalStateException(id + " printed no ASSIGNED line"))
 				.split(" ");
@@ -217,7 +215,7 @@ final class ThroughputRuns {
 					done - assigned,
 					assigned - process.startedAtMillis(), process.peakRssKb(), load,
 					"max.poll.records " + this.bench.settings().rawMaxPollRecords(),
-					Long.parseLong(doneLine[2]) - Long.parseLong(assignedLine[2]), brokerCpu);
+					Long.parseLong(doneLine[2]) - Long.parseLong(assignedLine[2]), brokerCpuMillis);
 		}
 		finally {
 			process.stop(STOP_GRACE);
@@ -248,8 +246,8 @@ final class ThroughputRuns {
 			process.start();
 			long firstAt = 0;
 			long firstCount = 0;
-			long cpuAtStart = -1;
-			long brokerCpuAtStart = -1;
+			CpuTime.Usage cpu = CpuTime.Usage.NOT_TAKEN;
+			CpuTime.Usage brokerCpu = CpuTime.Usage.NOT_TAKEN;
 			long deadline = System.nanoTime() + Bench.minutes(10).toNanos();
 			while (System.nanoTime() < deadline) {
 				process.requireAlive();
@@ -258,15 +256,14 @@ final class ThroughputRuns {
 				if (count > 0 && firstAt == 0) {
 					firstAt = now;
 					firstCount = count;
-					cpuAtStart = CpuTime.millis(process.pid());
-					brokerCpuAtStart = this.bench.brokerCpuMillis();
+					cpu = CpuTime.Usage.from(process.pid());
+					brokerCpu = this.bench.brokerCpu();
 				}
 				if (count >= events) {
 					return new Measurement(GENERATOR, round, perSecond(count - firstCount, now - firstAt),
 							firstAt, now - firstAt, firstAt - process.startedAtMillis(), process.peakRssKb(), load,
 							String.format("first poll with acknowledgements showed %d", firstCount),
-							CpuTime.between(cpuAtStart, CpuTime.millis(process.pid())),
-							CpuTime.between(brokerCpuAtStart, this.bench.brokerCpuMillis()));
+							cpu.millis(), brokerCpu.millis());
 				}
 				GroupWatch.sleep(Duration.ofMillis(50));
 			}
