@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.clickstream.systemtest.harness.JavaCommand;
+
 /**
  * One contender's JVM, with JVM options of the run's choosing (unlike the system tests' ServiceProcess, which always
  * takes the shipped ones: a profile needs {@code -XX:StartFlightRecording}), its output in one log file, and its resident memory read from {@code /proc}.
@@ -50,19 +52,13 @@ final class JvmProcess implements AutoCloseable {
 
 	/** {@code java <jvmOptions> -jar <jar> <args>}. */
 	static JvmProcess jar(String name, Path jar, List<String> jvmOptions, List<String> args, Path dir) {
-		List<String> command = new ArrayList<>();
-		command.add(java());
-		command.addAll(jvmOptions);
-		command.add("-jar");
-		command.add(jar.toString());
-		command.addAll(args);
-		return new JvmProcess(name, command, dir.resolve(name + ".log"));
+		return new JvmProcess(name, JavaCommand.jar(jar, jvmOptions, args), dir.resolve(name + ".log"));
 	}
 
 	/** {@code java <jvmOptions> -cp <the harness's classpath> <mainClass> <args>}. */
 	static JvmProcess main(String name, String mainClass, List<String> jvmOptions, List<String> args, Path dir) {
 		List<String> command = new ArrayList<>();
-		command.add(java());
+		command.add(JavaCommand.java());
 		command.addAll(jvmOptions);
 		// slf4j-simple: warnings and errors only, as the listener logs the Kafka clients
 		command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
@@ -71,13 +67,6 @@ final class JvmProcess implements AutoCloseable {
 		command.add(mainClass);
 		command.addAll(args);
 		return new JvmProcess(name, command, dir.resolve(name + ".log"));
-	}
-
-	private static String java() {
-		return ProcessHandle.current()
-			.info()
-			.command()
-			.orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
 	}
 
 	JvmProcess start() {

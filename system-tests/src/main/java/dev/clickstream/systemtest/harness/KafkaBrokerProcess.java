@@ -39,7 +39,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 	 */
 	public KafkaBrokerProcess(Path jar, Path dir) {
 		this.dataDir = dir.resolve("data");
-		this.process = new ManagedProcess("kafka-broker", ManagedProcess.javaJar(jar, List.of(),
+		this.process = new ManagedProcess("kafka-broker", JavaCommand.jar(jar, List.of(),
 				List.of("--host=127.0.0.1", "--port=" + port, "--controller-port=" + controllerPort,
 						"--data-dir=" + dataDir, "--log-file=" + dir.resolve("broker.log"))),
 				dir, dir.resolve("console.log"));

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,14 +50,6 @@ final class ManagedProcess {
 		this.command = List.copyOf(command);
 		this.workDir = workDir;
 		this.logFile = logFile;
-	}
-
-	/** The JVM running this test, so children run on the same Java. */
-	static String java() {
-		return ProcessHandle.current()
-			.info()
-			.command()
-			.orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
 	}
 
 	synchronized void start() {
@@ -159,16 +150,6 @@ final class ManagedProcess {
 			process.destroyForcibly();
 			return false;
 		}
-	}
-
-	static List<String> javaJar(Path jar, List<String> jvmOptions, List<String> args) {
-		List<String> command = new ArrayList<>();
-		command.add(java());
-		command.addAll(jvmOptions);
-		command.add("-jar");
-		command.add(jar.toString());
-		command.addAll(args);
-		return command;
 	}
 
 }

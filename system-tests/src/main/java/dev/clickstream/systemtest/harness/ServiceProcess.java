@@ -49,7 +49,7 @@ public final class ServiceProcess implements AutoCloseable {
 		all.add("--server.port=" + port);
 		all.add("--spring.kafka.bootstrap-servers=" + bootstrapServers);
 		all.addAll(args);
-		this.process = new ManagedProcess(name, ManagedProcess.javaJar(jar, List.of("@" + BuiltJars.serviceJvmOptions()), all), dir,
+		this.process = new ManagedProcess(name, JavaCommand.jar(jar, List.of("@" + BuiltJars.serviceJvmOptions()), all), dir,
 				dir.resolve(name + ".log"));
 	}
 
