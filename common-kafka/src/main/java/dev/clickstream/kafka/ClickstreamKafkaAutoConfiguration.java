@@ -9,7 +9,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
@@ -23,15 +22,12 @@ public class ClickstreamKafkaAutoConfiguration {
 
 	@Bean
 	NewTopic eventTopic(ClickstreamTopics topics) {
-		return TopicBuilder.name(topics.events().name())
-			.partitions(topics.events().partitions())
-			.replicas(topics.replicationFactor())
-			.build();
+		return topics.eventTopic();
 	}
 
 	@Bean
 	NewTopic uniqueEventTopic(ClickstreamTopics topics) {
-		return TopicBuilder.name(topics.uniqueEvents().name()).partitions(1).replicas(topics.replicationFactor()).build();
+		return topics.uniqueEventTopic();
 	}
 
 	@Bean

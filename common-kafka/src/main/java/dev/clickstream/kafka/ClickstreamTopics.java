@@ -1,36 +1,105 @@
 package dev.clickstream.kafka;
 
+import java.util.Map;
+import java.util.Objects;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The topics the two services exchange records on. Both services declare them, so either may start first.
+ * Every topic of the pipeline, its name, partitions and configuration: the one place they are declared. The services
+ * create the topics they write (both the click events and the snapshots, so either may start first; the listener its
+ * changelog and dead letters).
  *
  * @param events the topic of click events
  * @param uniqueEvents the topic of counts snapshots
+ * @param changelog the listener's compacted changelog of each partition's committed counts
+ * @param deadLetters the records of the event topic that are not click events
  * @param replicationFactor replicas of each topic; 1 for a single local broker, 3 in production
  */
 @Validated
 @ConfigurationProperties("clickstream.topics")
 public record ClickstreamTopics(@Valid @DefaultValue Events events, @Valid @DefaultValue UniqueEvents uniqueEvents,
+		@Valid @DefaultValue Changelog changelog, @Valid @DefaultValue DeadLetters deadLetters,
 		@DefaultValue("1") @Min(1) short replicationFactor) {
+
+	public static final String DEFAULT_EVENTS = "event-topic";
+
+	public static final String DEFAULT_UNIQUE_EVENTS = "unique-event-topic";
+
+	public static final String DEFAULT_CHANGELOG = "event-counts-changelog";
+
+	/** Appended to the event topic's name to name the dead-letter topic, unless it is named itself. */
+	public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
 	/** A name Kafka accepts for a topic. */
 	static final String TOPIC_NAME = "[a-zA-Z0-9._-]{1,249}";
+
+	public ClickstreamTopics {
+		if (deadLetters.name() == null || deadLetters.name().isBlank()) {
+			deadLetters = new DeadLetters(events.name() + DEAD_LETTER_SUFFIX);
+		}
+	}
+
+	/** The topics as a service of the default configuration sees them. */
+	public static ClickstreamTopics defaults() {
+		return new ClickstreamTopics(new Events(DEFAULT_EVENTS, Events.DEFAULT_PARTITIONS),
+				new UniqueEvents(DEFAULT_UNIQUE_EVENTS), new Changelog(DEFAULT_CHANGELOG), new DeadLetters(null),
+				(short) 1);
+	}
+
+	public NewTopic eventTopic() {
+		return TopicBuilder.name(this.events.name())
+			.partitions(this.events.partitions())
+			.replicas(this.replicationFactor)
+			.build();
+	}
+
+	public NewTopic uniqueEventTopic() {
+		return TopicBuilder.name(this.uniqueEvents.name()).partitions(1).replicas(this.replicationFactor).build();
+	}
+
+	/** As many partitions as the event topic: partition p holds the counts of partition p of the event topic. */
+	public NewTopic changelogTopic() {
+		return TopicBuilder.name(this.changelog.name())
+			.partitions(this.events.partitions())
+			.replicas(this.replicationFactor)
+			.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
+			.build();
+	}
+
+	/** As many partitions as the event topic: a record that is not a click event goes to the partition it came from. */
+	public NewTopic deadLetterTopic() {
+		return TopicBuilder.name(deadLetterName())
+			.partitions(this.events.partitions())
+			.replicas(this.replicationFactor)
+			.build();
+	}
+
+	public String deadLetterName() {
+		return Objects.requireNonNull(this.deadLetters.name());
+	}
 
 	/**
 	 * @param name the topic click events are written to
 	 * @param partitions how many partitions it has: the most listener instances that can share the work
 	 */
-	public record Events(@DefaultValue("event-topic") @NotBlank @Pattern(regexp = TOPIC_NAME) String name,
-			@DefaultValue("3") @Min(1) @Max(1000) int partitions) {
+	public record Events(@DefaultValue(DEFAULT_EVENTS) @NotBlank @Pattern(regexp = TOPIC_NAME) String name,
+			@DefaultValue("" + Events.DEFAULT_PARTITIONS) @Min(1) @Max(1000) int partitions) {
+
+		static final int DEFAULT_PARTITIONS = 3;
+
 	}
 
 	/**
@@ -38,7 +107,21 @@ public record ClickstreamTopics(@Valid @DefaultValue Events events, @Valid @Defa
 	 *
 	 * @param name the topic counts snapshots are written to
 	 */
-	public record UniqueEvents(@DefaultValue("unique-event-topic") @NotBlank @Pattern(regexp = TOPIC_NAME) String name) {
+	public record UniqueEvents(
+			@DefaultValue(DEFAULT_UNIQUE_EVENTS) @NotBlank @Pattern(regexp = TOPIC_NAME) String name) {
+	}
+
+	/**
+	 * @param name the compacted topic that holds each partition's committed counts; renaming it on a running
+	 * pipeline starts the counts from zero
+	 */
+	public record Changelog(@DefaultValue(DEFAULT_CHANGELOG) @NotBlank @Pattern(regexp = TOPIC_NAME) String name) {
+	}
+
+	/**
+	 * @param name the dead-letter topic; by default the event topic's name followed by {@code .DLT}
+	 */
+	public record DeadLetters(@Nullable @Pattern(regexp = TOPIC_NAME) String name) {
 	}
 
 }
