@@ -34,14 +34,12 @@ public record EventListenerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-
 	 * @param eventNames the event names counted, shown in every snapshot (at zero until seen) in this order
 	 * @param unknownEventNames what happens to an event whose name is not in {@code eventNames}
 	 * @param maxEventBytes records larger than this are not click events and go to the dead-letter topic
-	 * @param changelogTopic the compacted topic that holds each partition's committed counts
 	 * @param restoreTimeout how long restoring a partition's counts from the changelog may take before it fails
 	 */
 	public record Counting(
 			@DefaultValue({ "productview", "purchase", "addtobasket", "removefrombasket" }) @NotEmpty List<@NotBlank String> eventNames,
 			@DefaultValue("dead-letter") UnknownEventNames unknownEventNames,
 			@DefaultValue("4096") @Min(128) @Max(1_048_576) int maxEventBytes,
-			@DefaultValue("event-counts-changelog") @NotBlank @Pattern(regexp = "[a-zA-Z0-9._-]{1,249}") String changelogTopic,
 			@DefaultValue("30s") Duration restoreTimeout) {
 
 		public Counting {

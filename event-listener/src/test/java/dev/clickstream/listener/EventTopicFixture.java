@@ -1,5 +1,6 @@
 package dev.clickstream.listener;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,10 +16,13 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.listener.kafka.ReadCommittedConsumers;
 import dev.clickstream.model.ClickEvent;
 import dev.clickstream.model.CountsSnapshot;
@@ -28,6 +32,10 @@ import dev.clickstream.model.CountsSnapshot;
  * committed snapshot.
  */
 final class EventTopicFixture {
+
+	static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+	static final String TRACE_ID = "trace-id";
 
 	static final List<String> NAMES = List.of("productview", "purchase", "addtobasket", "removefrombasket");
 
@@ -55,59 +63,69 @@ final class EventTopicFixture {
 				String userId = "user" + (i % 97);
 				ClickEvent event = new ClickEvent(Instant.parse("2026-11-28T10:00:00Z"), "product" + i, eventName,
 						userId);
-				producer.send(new ProducerRecord<>("event-topic", userId, this.jsonMapper.writeValueAsString(event)));
+				producer.send(new ProducerRecord<>(ClickstreamTopics.DEFAULT_EVENTS, userId, this.jsonMapper.writeValueAsString(event)));
 				sent.merge(eventName, 1L, Long::sum);
 			}
 		}
 		return sent;
 	}
 
-	/** Sends records as they are, byte for byte, to the given partition of the event topic. */
-	void sendRaw(int partition, List<byte[]> values) {
+	/**
+	 * Sends records as they are, byte for byte, to the given partition of the event topic, in order: the i-th has the
+	 * key {@code raw-<i>} and a header {@code trace-id: t-<i>}.
+	 */
+	void sendRaw(int partition, List<byte @Nullable []> values) {
 		Map<String, Object> config = new HashMap<>();
 		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
 		try (Producer<String, byte[]> producer = new KafkaProducer<>(config)) {
-			for (byte[] value : values) {
-				producer.send(new ProducerRecord<>("event-topic", partition, "raw", value));
+			for (int i = 0; i < values.size(); i++) {
+				ProducerRecord<String, byte[]> record = new ProducerRecord<>(ClickstreamTopics.DEFAULT_EVENTS,
+						partition, "raw-" + i, values.get(i));
+				record.headers().add(TRACE_ID, ("t-" + i).getBytes(StandardCharsets.UTF_8));
+				producer.send(record);
 			}
 		}
 	}
 
 	/** Every committed record of a topic, oldest first, per partition in partition order. */
-	List<ConsumerRecord<String, String>> records(String topic) {
-		List<ConsumerRecord<String, String>> records = new ArrayList<>();
-		try (Consumer<String, String> consumer = this.consumers.create("test-reader")) {
-			List<TopicPartition> partitions = consumer.partitionsFor(topic)
+	List<ConsumerRecord<String, byte[]>> records(String topic) {
+		try (Consumer<String, byte[]> consumer = this.consumers.create("test-reader", new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_TIMEOUT)
 				.stream()
 				.map(info -> new TopicPartition(topic, info.partition()))
 				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-			while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
-				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-			}
+			return readToEnd(consumer, partitions);
 		}
-		return records;
 	}
 
 	/** Every committed snapshot, oldest first. */
 	List<CountsSnapshot> snapshots() {
-		TopicPartition partition = new TopicPartition("unique-event-topic", 0);
-		List<CountsSnapshot> snapshots = new ArrayList<>();
-		try (Consumer<String, String> consumer = this.consumers.create("test-reader")) {
-			consumer.assign(List.of(partition));
-			consumer.seekToBeginning(List.of(partition));
-			long end = consumer.endOffsets(List.of(partition)).get(partition);
-			while (consumer.position(partition) < end) {
-				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-					snapshots.add(this.jsonMapper.readValue(record.value(), CountsSnapshot.class));
-				}
-			}
+		try (Consumer<String, byte[]> consumer = this.consumers.create("test-reader", new ByteArrayDeserializer())) {
+			return readToEnd(consumer, List.of(new TopicPartition(ClickstreamTopics.DEFAULT_UNIQUE_EVENTS, 0)))
+				.stream()
+				.map(record -> this.jsonMapper.readValue(record.value(), CountsSnapshot.class))
+				.toList();
 		}
-		return snapshots;
+	}
+
+	/** Reads the partitions from their start to the end they have now, or fails after {@link #READ_TIMEOUT}. */
+	private static List<ConsumerRecord<String, byte[]>> readToEnd(Consumer<String, byte[]> consumer,
+			List<TopicPartition> partitions) {
+		long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+		consumer.assign(partitions);
+		consumer.seekToBeginning(partitions);
+		Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, READ_TIMEOUT);
+		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+		while (partitions.stream().anyMatch(partition -> consumer.position(partition, READ_TIMEOUT) < ends.get(partition))) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("could not read " + partitions + " up to " + ends + " within "
+						+ READ_TIMEOUT);
+			}
+			consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+		}
+		return records;
 	}
 
 	/** The newest snapshot's counts, without the names it shows at zero. */

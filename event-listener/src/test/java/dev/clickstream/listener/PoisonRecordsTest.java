@@ -11,9 +11,12 @@ import java.util.TreeMap;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.listener.kafka.ReadCommittedConsumers;
+import dev.clickstream.model.MetricNames;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 		"clickstream.instance-id=test", "clickstream.snapshots.interval=200ms",
-		"logging.level.dev.clickstream.listener.counting.DeadLetterPublisher=OFF" })
+		"logging.level.dev.clickstream.listener.counting.DeadLetterWriter=OFF" })
 @EmbeddedKafka(partitions = 3, brokerProperties = { "transaction.state.log.replication.factor=1",
 		"transaction.state.log.min.isr=1", "offsets.topic.replication.factor=1" })
 class PoisonRecordsTest {
@@ -53,7 +56,7 @@ class PoisonRecordsTest {
 		poison.put("bad-date", utf8(GOOD.formatted("purchase").replace("2020-03-25T19:05:49UTC", "yesterday")));
 		poison.put("unknown-event-name", utf8(GOOD.formatted("share")));
 		poison.put("too-large", utf8(GOOD.formatted("purchase").replace("}", ",\"pad\":\"" + "x".repeat(8000) + "\"}")));
-		List<byte[]> values = new ArrayList<>();
+		List<byte @Nullable []> values = new ArrayList<>();
 		Map<String, Long> good = new TreeMap<>();
 		String[] names = { "purchase", "productview", "addtobasket" };
 		int i = 0;
@@ -71,26 +74,29 @@ class PoisonRecordsTest {
 		fixture.sendRaw(1, values);
 
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(fixture.newestCounts()).isEqualTo(good));
-		List<ConsumerRecord<String, String>> deadLetters = fixture.records("event-topic.DLT");
+		List<ConsumerRecord<String, byte[]>> deadLetters = fixture.records(ClickstreamTopics.DEFAULT_EVENTS + ".DLT");
 		Map<String, Long> reasons = new TreeMap<>();
-		for (ConsumerRecord<String, String> deadLetter : deadLetters) {
+		for (ConsumerRecord<String, byte[]> deadLetter : deadLetters) {
 			reasons.merge(header(deadLetter, "dlt.reason"), 1L, Long::sum);
 			assertThat(deadLetter.partition()).isEqualTo(1);
-			assertThat(header(deadLetter, "dlt.original.topic")).isEqualTo("event-topic");
+			assertThat(header(deadLetter, "dlt.original.topic")).isEqualTo(ClickstreamTopics.DEFAULT_EVENTS);
 			assertThat(header(deadLetter, "dlt.original.partition")).isEqualTo("1");
-			assertThat(Long.parseLong(header(deadLetter, "dlt.original.offset"))).isBetween(0L, (long) values.size());
+			int offset = Integer.parseInt(header(deadLetter, "dlt.original.offset"));
+			assertThat(deadLetter.value()).as("the value of the record at offset %d, byte for byte", offset)
+				.isEqualTo(values.get(offset));
+			assertThat(deadLetter.key()).isEqualTo("raw-" + offset);
+			assertThat(header(deadLetter, EventTopicFixture.TRACE_ID)).as("its own header").isEqualTo("t-" + offset);
 			assertThat(header(deadLetter, "dlt.detail")).isNotBlank();
-			assertThat(deadLetter.key()).isEqualTo("raw");
 		}
 		Map<String, Long> expectedReasons = new TreeMap<>();
 		poison.keySet().forEach(reason -> expectedReasons.put(reason, 1L));
 		expectedReasons.merge("empty", 1L, Long::sum);
 		assertThat(reasons).isEqualTo(expectedReasons);
-		assertThat(this.meters.get("clickstream.events.dead-lettered").tag("reason", "not-json").counter().count())
+		assertThat(this.meters.get(MetricNames.EVENTS_DEAD_LETTERED).tag("reason", "not-json").counter().count())
 			.isEqualTo(1.0);
 	}
 
-	static String header(ConsumerRecord<String, String> record, String name) {
+	static String header(ConsumerRecord<String, byte[]> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		assertThat(header).as("header %s", name).isNotNull();
 		return new String(header.value(), StandardCharsets.UTF_8);

@@ -1,8 +1,11 @@
 package dev.clickstream.listener.counting;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.listener.EventListenerProperties;
+import dev.clickstream.listener.EventListenerProperties.Snapshots.Mode;
 import dev.clickstream.model.ClickEventReader;
 
 import org.springframework.context.annotation.Bean;
@@ -20,19 +23,22 @@ class CountingConfiguration {
 	}
 
 	@Bean
-	NewTopic countsChangelogTopic(CountingTopics topics) {
-		return topics.changelog();
+	NewTopic deadLetterTopic(ClickstreamTopics topics) {
+		return topics.deadLetterTopic();
+	}
+
+	/** In {@code every-event} mode each event's new state goes to the changelog, so each gets a snapshot of its own. */
+	@Bean
+	BatchCounter batchCounter(EventListenerProperties properties) {
+		EventListenerProperties.Counting counting = properties.counting();
+		EventAdmission admission = new EventAdmission(new ClickEventReader(counting.maxEventBytes()),
+				counting.eventNames(), counting.unknownEventNames());
+		return new BatchCounter(admission, properties.snapshots().mode() == Mode.EVERY_EVENT);
 	}
 
 	@Bean
-	NewTopic deadLetterTopic(CountingTopics topics) {
-		return topics.deadLetter();
-	}
-
-	@Bean
-	EventAdmission eventAdmission(EventListenerProperties properties) {
-		return new EventAdmission(new ClickEventReader(properties.counting().maxEventBytes()),
-				properties.counting().eventNames(), properties.counting().unknownEventNames());
+	CountingMetrics countingMetrics(MeterRegistry registry, EventListenerProperties properties) {
+		return new CountingMetrics(registry, properties.counting().eventNames());
 	}
 
 	/**

@@ -1,36 +1,50 @@
 package dev.clickstream.listener.counting;
 
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.stereotype.Component;
+import dev.clickstream.model.InvalidClickEventException.Reason;
+import dev.clickstream.model.MetricNames;
 
 /**
  * Counts what was counted and dead-lettered, once its transaction committed: a rolled-back batch is not in these
- * figures.
+ * figures. Every series whose tag is known in advance exists at 0 from the start, so that the first event of a kind
+ * shows as an increase in Prometheus, which cannot see a series appear at 1.
  */
-@Component
 class CountingMetrics {
 
 	private final MeterRegistry registry;
 
-	CountingMetrics(MeterRegistry registry) {
+	CountingMetrics(MeterRegistry registry, List<String> eventNames) {
 		this.registry = registry;
+		eventNames.forEach(this::counted);
+		for (Reason reason : Reason.values()) {
+			deadLettered(reason.tag());
+		}
 	}
 
 	void committed(Map<String, Long> countedByName, Map<String, Long> deadLetteredByReason) {
-		countedByName.forEach((eventName, count) -> Counter.builder("clickstream.events.counted")
+		countedByName.forEach((eventName, count) -> counted(eventName).increment(count));
+		deadLetteredByReason.forEach((reason, count) -> deadLettered(reason).increment(count));
+	}
+
+	// Micrometer returns the registered counter for a known id; names outside the configured ones (counted when
+	// clickstream.counting.unknown-event-names=count) are registered at their first increment.
+	private Counter counted(String eventName) {
+		return Counter.builder(MetricNames.EVENTS_COUNTED)
 			.description("Click events counted, by event name")
-			.tag("eventName", eventName)
-			.register(this.registry)
-			.increment(count));
-		deadLetteredByReason.forEach((reason, count) -> Counter.builder("clickstream.events.dead-lettered")
+			.tag(MetricNames.EVENT_NAME, eventName)
+			.register(this.registry);
+	}
+
+	private Counter deadLettered(String reason) {
+		return Counter.builder(MetricNames.EVENTS_DEAD_LETTERED)
 			.description("Records of the event topic sent to its dead-letter topic, by reason")
-			.tag("reason", reason)
-			.register(this.registry)
-			.increment(count));
+			.tag(MetricNames.REASON, reason)
+			.register(this.registry);
 	}
 
 }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.clickstream.listener.EventListenerProperties;
+import dev.clickstream.model.MetricNames;
 
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,7 @@ class InjectedFaults {
 
 	InjectedFaults(EventListenerProperties properties, MeterRegistry registry) {
 		this.failEveryNthBatch = properties.faults().failEveryNthBatch();
-		this.injected = Counter.builder("clickstream.faults.injected")
+		this.injected = Counter.builder(MetricNames.FAULTS_INJECTED)
 			.description("Batches failed on purpose by clickstream.faults.fail-every-nth-batch")
 			.register(registry);
 	}

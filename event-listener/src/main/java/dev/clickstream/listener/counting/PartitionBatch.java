@@ -4,13 +4,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 
+import dev.clickstream.listener.changelog.PartitionState;
+
 /**
- * The events of one partition in one poll, counted on top of the partition's committed counts. Counting an event
- * costs a map update; the cumulative counts are built once per batch.
+ * The events of one partition in one poll, counted on top of the partition's committed state. Counting an event
+ * costs a map update; the new state is built once per batch.
  */
 final class PartitionBatch {
 
-	private final PartitionCounts committed;
+	private final PartitionState committed;
 
 	// A long[1] per name: counting an event then allocates nothing.
 	private final Map<String, long[]> added = new HashMap<>();
@@ -19,9 +21,13 @@ final class PartitionBatch {
 
 	private long oldestTimestamp = Long.MAX_VALUE;
 
-	PartitionBatch(PartitionCounts committed) {
+	PartitionBatch(PartitionState committed) {
 		this.committed = committed;
 		this.nextOffset = committed.nextOffset();
+	}
+
+	int partition() {
+		return this.committed.partition();
 	}
 
 	void count(String eventName, long offset, long timestamp) {
@@ -47,8 +53,8 @@ final class PartitionBatch {
 		return added;
 	}
 
-	/** The partition's cumulative counts, committed ones plus this batch. */
-	PartitionCounts counts() {
+	/** The partition's new state: the committed one plus this batch. */
+	PartitionState state() {
 		return this.committed.plus(added(), this.nextOffset);
 	}
 

@@ -19,6 +19,7 @@ import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.listener.dashboard.DashboardState.DeadLetters;
 import dev.clickstream.listener.dashboard.DashboardState.Lag;
 import dev.clickstream.listener.dashboard.DashboardState.Latency;
+import dev.clickstream.model.MetricNames;
 
 import org.springframework.stereotype.Component;
 
@@ -28,14 +29,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ListenerMeters {
-
-	static final String RECORDS_LAG = "kafka.consumer.fetch.manager.records.lag";
-
-	static final String DEAD_LETTERED = "clickstream.events.dead-lettered";
-
-	static final String SNAPSHOTS_PUBLISHED = "clickstream.snapshots.published";
-
-	static final String LATENCY = "clickstream.events.latency";
 
 	private final MeterRegistry registry;
 
@@ -49,7 +42,7 @@ class ListenerMeters {
 	/** Lag of the event topic's partitions that this instance's consumers are assigned. */
 	Lag lag() {
 		Map<Integer, Long> byPartition = new TreeMap<>();
-		for (Gauge gauge : this.registry.find(RECORDS_LAG).tag("topic", this.eventTopic).gauges()) {
+		for (Gauge gauge : this.registry.find(MetricNames.CONSUMER_RECORDS_LAG).tag("topic", this.eventTopic).gauges()) {
 			String partition = gauge.getId().getTag("partition");
 			double value = gauge.value();
 			// A consumer reports NaN for a partition it has not fetched yet, or no longer has.
@@ -64,21 +57,24 @@ class ListenerMeters {
 
 	DeadLetters deadLettered() {
 		Map<String, Long> byReason = new TreeMap<>();
-		for (Counter counter : this.registry.find(DEAD_LETTERED).counters()) {
-			String reason = counter.getId().getTag("reason");
-			byReason.merge((reason != null) ? reason : "unknown", (long) counter.count(), Long::sum);
+		for (Counter counter : this.registry.find(MetricNames.EVENTS_DEAD_LETTERED).counters()) {
+			String reason = counter.getId().getTag(MetricNames.REASON);
+			// Every reason is registered at 0 from the start; the dashboard lists those that happened.
+			if (counter.count() > 0) {
+				byReason.merge((reason != null) ? reason : "unknown", (long) counter.count(), Long::sum);
+			}
 		}
 		return new DeadLetters(byReason.values().stream().mapToLong(Long::longValue).sum(), byReason);
 	}
 
 	double snapshotsPublished() {
-		Counter counter = this.registry.find(SNAPSHOTS_PUBLISHED).counter();
+		Counter counter = this.registry.find(MetricNames.SNAPSHOTS_PUBLISHED).counter();
 		return (counter != null) ? counter.count() : 0.0;
 	}
 
 	/** The end-to-end latency timer, if this instance has one and it measured anything. */
 	@Nullable Latency latency() {
-		Timer timer = this.registry.find(LATENCY).timer();
+		Timer timer = this.registry.find(MetricNames.EVENTS_LATENCY).timer();
 		if (timer == null || timer.count() == 0) {
 			return null;
 		}

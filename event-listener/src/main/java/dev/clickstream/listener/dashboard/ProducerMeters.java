@@ -5,14 +5,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.clickstream.listener.dashboard.DashboardState.Producer;
+import dev.clickstream.model.ActuatorMetric;
+import dev.clickstream.model.MetricNames;
 
 import org.springframework.stereotype.Component;
 
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ProducerMeters {
 
-	static final String PRODUCED_PATH = "/actuator/metrics/clickstream.events.produced";
+	static final String PRODUCED_PATH = ActuatorMetric.path(MetricNames.EVENTS_PRODUCED);
 
 	private final @Nullable URI uri;
 
@@ -72,7 +74,7 @@ class ProducerMeters {
 	}
 
 	private Producer read(URI target, HttpResponse<String> response) {
-		// The producer registers the meter with its first acknowledged event; until then actuator answers 404.
+		// A producer that has not registered the meter (one without it at 0 from the start) answers 404.
 		if (response.statusCode() == 404) {
 			return new Producer("reachable", 0L, System.currentTimeMillis(), target.toString(), null);
 		}
@@ -80,13 +82,11 @@ class ProducerMeters {
 			return unreachable(target, "HTTP " + response.statusCode());
 		}
 		try {
-			for (JsonNode measurement : this.jsonMapper.readTree(response.body()).path("measurements")) {
-				if ("COUNT".equals(measurement.path("statistic").asString(""))) {
-					return new Producer("reachable", measurement.path("value").asLong(), System.currentTimeMillis(),
-							target.toString(), null);
-				}
-			}
-			return unreachable(target, "no COUNT in the answer");
+			OptionalDouble count = this.jsonMapper.readValue(response.body(), ActuatorMetric.class).statistic("COUNT");
+			return count.isPresent()
+					? new Producer("reachable", (long) count.getAsDouble(), System.currentTimeMillis(), target.toString(),
+							null)
+					: unreachable(target, "no COUNT in the answer");
 		}
 		catch (RuntimeException ex) {
 			return unreachable(target, "not a metric: " + ex.getMessage());

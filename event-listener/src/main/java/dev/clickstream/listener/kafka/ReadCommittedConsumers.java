@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -24,17 +25,17 @@ public class ReadCommittedConsumers {
 		Map<String, Object> consumerConfig = kafkaProperties.buildConsumerProperties();
 		consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		consumerConfig.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+		consumerConfig.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
+		consumerConfig.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
 		consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		this.config = Map.copyOf(consumerConfig);
 	}
 
-	public Consumer<String, String> create(String clientId) {
+	public <V> Consumer<String, V> create(String clientId, Deserializer<V> values) {
 		Map<String, Object> withClientId = new HashMap<>(this.config);
 		withClientId.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-		return new KafkaConsumer<>(withClientId);
+		return new KafkaConsumer<>(withClientId, new StringDeserializer(), values);
 	}
 
 }

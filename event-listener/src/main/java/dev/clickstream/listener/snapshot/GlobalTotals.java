@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.clickstream.listener.counting.PartitionCounts;
+import dev.clickstream.listener.changelog.PartitionState;
 import dev.clickstream.model.CountsSnapshot;
 
 /**
@@ -18,7 +18,7 @@ class GlobalTotals {
 
 	private final List<String> eventNames;
 
-	private final Map<Integer, PartitionCounts> latest = new HashMap<>();
+	private final Map<Integer, PartitionState> latest = new HashMap<>();
 
 	private long version;
 
@@ -34,12 +34,12 @@ class GlobalTotals {
 	 * Takes in a partition's newer counts; older or repeated ones change nothing.
 	 * @return whether the totals changed
 	 */
-	boolean update(PartitionCounts counts) {
-		PartitionCounts current = this.latest.get(counts.partition());
-		if (current != null && current.nextOffset() >= counts.nextOffset()) {
+	boolean update(PartitionState state) {
+		PartitionState current = this.latest.get(state.partition());
+		if (current != null && current.nextOffset() >= state.nextOffset()) {
 			return false;
 		}
-		this.latest.put(counts.partition(), counts);
+		this.latest.put(state.partition(), state);
 		this.version++;
 		return true;
 	}

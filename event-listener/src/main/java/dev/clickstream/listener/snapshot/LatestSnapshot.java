@@ -10,17 +10,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.clickstream.kafka.ClickstreamTopics;
+import dev.clickstream.kafka.KafkaRetries;
 import dev.clickstream.listener.kafka.LastCommittedRecords;
 import dev.clickstream.listener.kafka.ReadCommittedConsumers;
 import dev.clickstream.model.CountsSnapshot;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * Follows the snapshot topic as any reader would: the newest committed snapshot is the current totals. Every instance
@@ -43,7 +46,7 @@ public class LatestSnapshot implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private volatile Consumer<String, String> consumer;
+	private volatile Consumer<String, byte[]> consumer;
 
 	private Thread follower;
 
@@ -72,13 +75,16 @@ public class LatestSnapshot implements SmartLifecycle {
 	}
 
 	private void follow() {
+		BackOffExecution retries = KafkaRetries.backOff().start();
 		while (this.running) {
-			try (Consumer<String, String> follower = this.consumers.create("latest-snapshot")) {
+			try (Consumer<String, byte[]> follower = this.consumers.create("latest-snapshot",
+					new ByteArrayDeserializer())) {
 				this.consumer = follower;
 				LastCommittedRecords.find(follower, List.of(this.partition), Duration.ofSeconds(30))
 					.values()
 					.forEach(this::accept);
 				this.loaded = true;
+				retries = KafkaRetries.backOff().start();
 				while (this.running) {
 					follower.poll(Duration.ofSeconds(1)).forEach(this::accept);
 				}
@@ -89,11 +95,14 @@ public class LatestSnapshot implements SmartLifecycle {
 			catch (RuntimeException ex) {
 				// The broker may be away for a while; start over from the newest snapshot when it is back.
 				logger.warn("Following {} failed, retrying: {}", this.partition, ex.toString());
+				if (!KafkaRetries.pause(retries)) {
+					return;
+				}
 			}
 		}
 	}
 
-	private void accept(ConsumerRecord<String, String> record) {
+	private void accept(ConsumerRecord<String, byte[]> record) {
 		try {
 			this.latest.set(this.jsonMapper.readValue(record.value(), CountsSnapshot.class));
 		}
@@ -106,7 +115,7 @@ public class LatestSnapshot implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		Consumer<String, String> current = this.consumer;
+		Consumer<String, byte[]> current = this.consumer;
 		if (current != null) {
 			current.wakeup();
 		}

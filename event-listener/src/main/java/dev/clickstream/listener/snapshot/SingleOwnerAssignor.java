@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Map.Entry;
 import java.util.Set;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.common.Cluster;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -21,6 +23,27 @@ import org.apache.kafka.common.TopicPartition;
  * owner when others join, so a new instance does not move the work; otherwise the lowest member id wins.
  */
 public class SingleOwnerAssignor implements ConsumerPartitionAssignor {
+
+	/**
+	 * Fails unless the group uses the classic protocol: under {@code group.protocol=consumer} the broker assigns the
+	 * partitions and never calls a client-side assignor, so every member would publish.
+	 * @param groupId the group, for the message
+	 * @param configs the consumer's settings, later ones overriding earlier ones
+	 */
+	static void requireClassicProtocol(String groupId, List<Map<?, ?>> configs) {
+		Object protocol = null;
+		for (Map<?, ?> config : configs) {
+			Object value = config.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG);
+			protocol = (value != null) ? value : protocol;
+		}
+		if (protocol != null && !GroupProtocol.CLASSIC.name().equalsIgnoreCase(protocol.toString().trim())) {
+			throw new IllegalStateException("The snapshot publisher's consumer group '" + groupId + "' is set to "
+					+ ConsumerConfig.GROUP_PROTOCOL_CONFIG + "=" + protocol + ", but it elects its single publisher "
+					+ "with a client-side assignor, which only the classic protocol runs. Remove "
+					+ ConsumerConfig.GROUP_PROTOCOL_CONFIG + " from spring.kafka.consumer.properties, or set it to "
+					+ "classic.");
+		}
+	}
 
 	// Eager rebalancing revokes everything before members rejoin, so ownership travels in the subscription's user data.
 	private volatile boolean owner;

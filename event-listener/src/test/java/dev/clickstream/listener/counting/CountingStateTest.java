@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.clickstream.listener.changelog.PartitionState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -14,28 +16,34 @@ class CountingStateTest {
 
 	@Test
 	void countsBecomeCurrentOnlyWhenCommitted() {
-		this.state.restore(PartitionCounts.empty(0));
-		PartitionCounts counted = this.state.committed(0).plus(Map.of("purchase", 1L), 1);
+		this.state.restore(PartitionState.empty(0));
+		CountedBatch counted = BatchCounterTest.counter(false)
+			.count(new TestBatch().event(0, 0, 1, "purchase"), this.state::committed);
 
-		assertThat(this.state.committed(0).counts()).isEmpty();
-		this.state.commit(List.of(counted));
-		assertThat(this.state.committed(0).counts()).isEqualTo(Map.of("purchase", 1L));
+		assertThat(this.state.committed(0)).isEqualTo(PartitionState.empty(0));
+		this.state.commit(counted.states());
+		assertThat(this.state.committed(0)).isEqualTo(new PartitionState(0, 1, Map.of("purchase", 1L)));
 	}
 
 	@Test
 	void anUncommittedBatchLeavesNothingBehind() {
-		this.state.restore(PartitionCounts.empty(0).plus(Map.of("purchase", 1L), 1));
-		this.state.committed(0).plus(Map.of("purchase", 2L), 3);
+		PartitionState restored = new PartitionState(0, 1, Map.of("purchase", 1L));
+		this.state.restore(restored);
+		TestBatch batch = new TestBatch().event(0, 1, 1, "purchase").event(0, 2, 2, "purchase");
+		BatchCounter counter = BatchCounterTest.counter(false);
+		CountedBatch rolledBack = counter.count(batch, this.state::committed);
 
 		// A rollback means commit is never called: the redelivered batch counts from the committed state again.
-		PartitionCounts recounted = this.state.committed(0).plus(Map.of("purchase", 2L), 3);
-		assertThat(recounted.counts()).isEqualTo(Map.of("purchase", 3L));
+		assertThat(this.state.committed(0)).isEqualTo(restored);
+		CountedBatch redelivered = counter.count(batch, this.state::committed);
+		assertThat(redelivered.states()).isEqualTo(rolledBack.states())
+			.containsExactly(new PartitionState(0, 3, Map.of("purchase", 3L)));
 	}
 
 	@Test
 	void aRevokedPartitionIsNotBroughtBackByALateCommit() {
-		this.state.restore(PartitionCounts.empty(1));
-		PartitionCounts counted = this.state.committed(1).plus(Map.of("purchase", 1L), 1);
+		this.state.restore(PartitionState.empty(1));
+		PartitionState counted = this.state.committed(1).plus(Map.of("purchase", 1L), 1);
 		this.state.drop(1);
 
 		this.state.commit(List.of(counted));

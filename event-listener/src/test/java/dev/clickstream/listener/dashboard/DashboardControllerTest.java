@@ -17,6 +17,7 @@ import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.listener.EventListenerProperties;
 import dev.clickstream.listener.snapshot.LatestSnapshot;
 import dev.clickstream.model.CountsSnapshot;
+import dev.clickstream.model.MetricNames;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -77,7 +78,7 @@ class DashboardControllerTest {
 
 	@Test
 	void dashboardIsTheNewestTotalsWithThisInstancesMeters() throws Exception {
-		Counter.builder(ListenerMeters.DEAD_LETTERED).tag("reason", "not-json").register(this.registry).increment(3);
+		Counter.builder(MetricNames.EVENTS_DEAD_LETTERED).tag("reason", "not-json").register(this.registry).increment(3);
 
 		this.mvc.perform(get("/api/dashboard"))
 			.andExpect(status().isOk())

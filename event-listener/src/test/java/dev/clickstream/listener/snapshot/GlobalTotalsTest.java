@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.clickstream.listener.counting.PartitionCounts;
+import dev.clickstream.listener.changelog.PartitionState;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +18,8 @@ class GlobalTotalsTest {
 
 	@Test
 	void sumsTheNewestCountsOfEveryPartitionWithKnownNamesFirst() {
-		this.totals.update(new PartitionCounts(0, 10, Map.of("purchase", 4L, "zoom", 1L, "another", 2L)));
-		this.totals.update(new PartitionCounts(1, 5, Map.of("purchase", 1L, "productview", 3L)));
+		this.totals.update(new PartitionState(0, 10, Map.of("purchase", 4L, "zoom", 1L, "another", 2L)));
+		this.totals.update(new PartitionState(1, 5, Map.of("purchase", 1L, "productview", 3L)));
 
 		assertThat(this.totals.snapshot(NOW).counts()).containsExactly(Map.entry("productview", 3L),
 				Map.entry("purchase", 5L), Map.entry("another", 2L), Map.entry("zoom", 1L));
@@ -33,19 +33,19 @@ class GlobalTotalsTest {
 
 	@Test
 	void olderOrRepeatedCountsOfAPartitionChangeNothing() {
-		this.totals.update(new PartitionCounts(0, 10, Map.of("purchase", 4L)));
+		this.totals.update(new PartitionState(0, 10, Map.of("purchase", 4L)));
 		long version = this.totals.version();
 
-		assertThat(this.totals.update(new PartitionCounts(0, 10, Map.of("purchase", 4L)))).isFalse();
-		assertThat(this.totals.update(new PartitionCounts(0, 7, Map.of("purchase", 2L)))).isFalse();
+		assertThat(this.totals.update(new PartitionState(0, 10, Map.of("purchase", 4L)))).isFalse();
+		assertThat(this.totals.update(new PartitionState(0, 7, Map.of("purchase", 2L)))).isFalse();
 		assertThat(this.totals.version()).isEqualTo(version);
 		assertThat(this.totals.snapshot(NOW).counts()).containsEntry("purchase", 4L);
 	}
 
 	@Test
 	void newerCountsReplaceRatherThanAdd() {
-		this.totals.update(new PartitionCounts(0, 10, Map.of("purchase", 4L)));
-		assertThat(this.totals.update(new PartitionCounts(0, 12, Map.of("purchase", 6L)))).isTrue();
+		this.totals.update(new PartitionState(0, 10, Map.of("purchase", 4L)));
+		assertThat(this.totals.update(new PartitionState(0, 12, Map.of("purchase", 6L)))).isTrue();
 
 		assertThat(this.totals.snapshot(NOW).counts()).containsEntry("purchase", 6L);
 	}

@@ -18,6 +18,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 class SingleOwnerAssignorTest {
 
@@ -25,6 +27,28 @@ class SingleOwnerAssignorTest {
 
 	final Cluster cluster = new Cluster("c", List.of(new Node(1, "localhost", 9092)),
 			List.of(partition(0), partition(1), partition(2)), Set.of(), Set.of());
+
+	@Test
+	void theClassicGroupProtocolIsAccepted() {
+		assertThatNoException().isThrownBy(() -> SingleOwnerAssignor.requireClassicProtocol("g",
+				List.of(Map.of(), Map.of("group.protocol", "CLASSIC"))));
+		assertThatNoException().isThrownBy(() -> SingleOwnerAssignor.requireClassicProtocol("g", List.of(Map.of())));
+	}
+
+	@Test
+	void theConsumerGroupProtocolIsRefusedWithTheReason() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> SingleOwnerAssignor.requireClassicProtocol("event-listener-snapshots",
+					List.of(Map.of("group.protocol", "consumer"), Map.of())))
+			.withMessageContaining("'event-listener-snapshots' is set to group.protocol=consumer")
+			.withMessageContaining("client-side assignor");
+	}
+
+	@Test
+	void aListenerSettingOverridesTheFactorySetting() {
+		assertThatNoException().isThrownBy(() -> SingleOwnerAssignor.requireClassicProtocol("g",
+				List.of(Map.of("group.protocol", "consumer"), Map.of("group.protocol", "classic"))));
+	}
 
 	@Test
 	void givesEveryPartitionToOneMember() {

@@ -7,13 +7,12 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.json.JsonMapper;
 
+import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.listener.EventListenerProperties;
 import dev.clickstream.listener.EventListenerProperties.Snapshots.Mode;
-import dev.clickstream.listener.counting.ChangelogRestorer;
-import dev.clickstream.listener.counting.PartitionCounts;
+import dev.clickstream.listener.changelog.ChangelogFormat;
+import dev.clickstream.listener.changelog.ChangelogReader;
 import dev.clickstream.listener.kafka.RewindOnFailure;
 import dev.clickstream.model.SeedTime;
 
@@ -27,15 +26,15 @@ import org.springframework.stereotype.Component;
  * snapshot topic never go down.
  */
 @Component
-public class SnapshotListener implements ConsumerSeekAware {
+public class TotalsPublisher implements ConsumerSeekAware {
 
 	private final GlobalTotals totals;
 
-	private final ChangelogRestorer restorer;
+	private final ChangelogReader changelogReader;
 
-	private final SnapshotPublisher publisher;
+	private final ChangelogFormat changelogFormat;
 
-	private final ObjectReader reader;
+	private final SnapshotWriter snapshotWriter;
 
 	private final RewindOnFailure rewind = new RewindOnFailure();
 
@@ -43,34 +42,40 @@ public class SnapshotListener implements ConsumerSeekAware {
 
 	private final String groupId;
 
+	private final String topic;
+
 	private long publishedVersion = -1;
 
 	// Timestamps of the oldest event in each batch of counts taken in since the last snapshot.
 	private final List<Long> unpublishedEventTimestamps = new ArrayList<>();
 
-	SnapshotListener(ChangelogRestorer restorer, SnapshotPublisher publisher, JsonMapper jsonMapper,
-			EventListenerProperties properties) {
-		this.reader = jsonMapper.readerFor(PartitionCounts.class);
+	TotalsPublisher(ChangelogReader changelogReader, ChangelogFormat changelogFormat, SnapshotWriter snapshotWriter,
+			ClickstreamTopics topics, EventListenerProperties properties) {
 		this.totals = new GlobalTotals(properties.counting().eventNames());
-		this.restorer = restorer;
-		this.publisher = publisher;
+		this.changelogReader = changelogReader;
+		this.changelogFormat = changelogFormat;
+		this.snapshotWriter = snapshotWriter;
 		this.everyEvent = properties.snapshots().mode() == Mode.EVERY_EVENT;
 		this.groupId = properties.snapshots().groupId();
+		this.topic = topics.changelog().name();
 	}
 
 	public String getGroupId() {
 		return this.groupId;
 	}
 
-	@KafkaListener(id = "snapshot-publisher", topics = "#{@countingTopics.changelog().name()}",
-			groupId = "#{__listener.groupId}", concurrency = "1", batch = "true",
-			containerPostProcessor = "snapshotCadence",
+	public String getTopic() {
+		return this.topic;
+	}
+
+	@KafkaListener(id = "snapshot-publisher", topics = "#{__listener.topic}", groupId = "#{__listener.groupId}",
+			concurrency = "1", batch = "true", containerPostProcessor = "snapshotPublisherContainer",
 			properties = "partition.assignment.strategy=dev.clickstream.listener.snapshot.SingleOwnerAssignor")
 	void publish(List<ConsumerRecord<String, byte[]>> changes) {
 		// A snapshot that did not commit is published again: its changes come again, and count as unpublished.
 		this.rewind.rewindIfNotCommitted(changes, () -> this.publishedVersion = -1);
 		for (ConsumerRecord<String, byte[]> change : changes) {
-			if (this.totals.update(this.reader.readValue(change.value()))) {
+			if (this.totals.update(this.changelogFormat.read(change.value()))) {
 				this.unpublishedEventTimestamps.add(change.timestamp());
 				if (this.everyEvent) {
 					publishIfChanged();
@@ -82,7 +87,7 @@ public class SnapshotListener implements ConsumerSeekAware {
 
 	private void publishIfChanged() {
 		if (this.totals.version() != this.publishedVersion) {
-			this.publisher.publish(this.totals.snapshot(SeedTime.now()), List.copyOf(this.unpublishedEventTimestamps));
+			this.snapshotWriter.write(this.totals.snapshot(SeedTime.now()), List.copyOf(this.unpublishedEventTimestamps));
 			this.unpublishedEventTimestamps.clear();
 			this.publishedVersion = this.totals.version();
 		}
@@ -103,13 +108,12 @@ public class SnapshotListener implements ConsumerSeekAware {
 		this.totals.clear();
 		this.unpublishedEventTimestamps.clear();
 		this.publishedVersion = -1;
-		String topic = assignments.keySet().iterator().next().topic();
-		for (ChangelogRestorer.Restored restored : this.restorer.restore(partitions)) {
-			this.totals.update(restored.counts());
-			if (restored.changelogOffset() >= 0) {
-				// Read each partition's newest counts once more: the first batch then publishes, which covers counts
+		for (ChangelogReader.Committed committed : this.changelogReader.latest(partitions)) {
+			this.totals.update(committed.state());
+			if (committed.changelogOffset() >= 0) {
+				// Read each partition's newest state once more: the first batch then publishes, which covers counts
 				// that a previous publisher saw committed but did not live to publish.
-				callback.seek(topic, restored.counts().partition(), restored.changelogOffset());
+				callback.seek(this.topic, committed.state().partition(), committed.changelogOffset());
 			}
 		}
 	}

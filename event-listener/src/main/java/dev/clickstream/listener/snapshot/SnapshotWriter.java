@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.model.CountsSnapshot;
+import dev.clickstream.model.MetricNames;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Writes a snapshot to the single partition of the snapshot topic, inside the publisher's transaction.
  */
 @Component
-class SnapshotPublisher {
+class SnapshotWriter {
 
 	private final KafkaTemplate<String, byte[]> kafkaTemplate;
 
@@ -33,15 +34,15 @@ class SnapshotPublisher {
 
 	private final Timer latency;
 
-	SnapshotPublisher(KafkaTemplate<String, byte[]> kafkaTemplate, JsonMapper jsonMapper, ClickstreamTopics topics,
+	SnapshotWriter(KafkaTemplate<String, byte[]> kafkaTemplate, JsonMapper jsonMapper, ClickstreamTopics topics,
 			MeterRegistry registry) {
 		this.kafkaTemplate = kafkaTemplate;
 		this.writer = jsonMapper.writerFor(CountsSnapshot.class);
 		this.topic = topics.uniqueEvents().name();
-		this.published = Counter.builder("clickstream.snapshots.published")
+		this.published = Counter.builder(MetricNames.SNAPSHOTS_PUBLISHED)
 			.description("Counts snapshots committed to the snapshot topic")
 			.register(registry);
-		this.latency = Timer.builder("clickstream.events.latency")
+		this.latency = Timer.builder(MetricNames.EVENTS_LATENCY)
 			.description("From the oldest event of a counted batch (its record timestamp) to the commit of the first "
 					+ "snapshot that includes it")
 			.publishPercentiles(0.5, 0.95, 0.99)
@@ -52,14 +53,14 @@ class SnapshotPublisher {
 	/**
 	 * @param includedEventTimestamps the record timestamps of the oldest events this snapshot is the first to include
 	 */
-	void publish(CountsSnapshot snapshot, List<Long> includedEventTimestamps) {
+	void write(CountsSnapshot snapshot, List<Long> includedEventTimestamps) {
 		this.kafkaTemplate.send(this.topic, 0, null, this.writer.writeValueAsBytes(snapshot));
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				SnapshotPublisher.this.published.increment();
+				SnapshotWriter.this.published.increment();
 				long now = System.currentTimeMillis();
-				includedEventTimestamps.forEach(timestamp -> SnapshotPublisher.this.latency
+				includedEventTimestamps.forEach(timestamp -> SnapshotWriter.this.latency
 					.record(Duration.ofMillis(Math.max(0, now - timestamp))));
 			}
 		});

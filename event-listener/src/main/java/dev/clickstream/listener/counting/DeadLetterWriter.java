@@ -9,7 +9,8 @@ import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.clickstream.model.InvalidClickEventException;
+import dev.clickstream.kafka.ClickstreamTopics;
+import dev.clickstream.model.InvalidClickEventException.Reason;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * as text, so any client can read them.
  */
 @Component
-class DeadLetterPublisher {
+class DeadLetterWriter {
 
 	static final String REASON = "dlt.reason";
 
@@ -32,28 +33,28 @@ class DeadLetterPublisher {
 
 	static final String ORIGINAL_OFFSET = "dlt.original.offset";
 
-	private static final Logger logger = LoggerFactory.getLogger(DeadLetterPublisher.class);
+	private static final Logger logger = LoggerFactory.getLogger(DeadLetterWriter.class);
 
 	private final KafkaTemplate<String, byte[]> kafkaTemplate;
 
 	private final String deadLetterTopic;
 
-	DeadLetterPublisher(KafkaTemplate<String, byte[]> kafkaTemplate, CountingTopics topics) {
+	DeadLetterWriter(KafkaTemplate<String, byte[]> kafkaTemplate, ClickstreamTopics topics) {
 		this.kafkaTemplate = kafkaTemplate;
-		this.deadLetterTopic = topics.deadLetter().name();
+		this.deadLetterTopic = topics.deadLetterName();
 	}
 
-	void publish(ConsumerRecord<String, byte[]> record, InvalidClickEventException rejection) {
+	void write(ConsumerRecord<String, byte[]> record, Reason reason, String detail) {
 		logger.warn("Dead-lettered topic={} partition={} offset={} key={}: {} ({})", record.topic(),
-				record.partition(), record.offset(), record.key(), rejection.reason().tag(), rejection.getMessage());
+				record.partition(), record.offset(), record.key(), reason.tag(), detail);
 		ProducerRecord<String, byte[]> deadLetter = new ProducerRecord<>(this.deadLetterTopic, record.partition(),
 				record.key(), record.value());
 		Headers headers = deadLetter.headers();
 		for (Header header : record.headers()) {
 			headers.add(header);
 		}
-		headers.add(REASON, utf8(rejection.reason().tag()));
-		headers.add(DETAIL, utf8(rejection.getMessage()));
+		headers.add(REASON, utf8(reason.tag()));
+		headers.add(DETAIL, utf8(detail));
 		headers.add(ORIGINAL_TOPIC, utf8(record.topic()));
 		headers.add(ORIGINAL_PARTITION, utf8(String.valueOf(record.partition())));
 		headers.add(ORIGINAL_OFFSET, utf8(String.valueOf(record.offset())));

@@ -1,10 +1,10 @@
-package dev.clickstream.listener.dashboard;
+package dev.clickstream.listener.snapshot;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.clickstream.listener.EventListenerProperties;
-import dev.clickstream.listener.snapshot.LatestSnapshot;
+import dev.clickstream.model.MetricNames;
 
 import org.springframework.stereotype.Component;
 
@@ -18,11 +18,11 @@ class SnapshotGauges {
 
 	SnapshotGauges(LatestSnapshot latestSnapshot, EventListenerProperties properties, MeterRegistry registry) {
 		for (String eventName : properties.counting().eventNames()) {
-			Gauge.builder("clickstream.snapshot.count", latestSnapshot,
+			Gauge.builder(MetricNames.SNAPSHOT_COUNT, latestSnapshot,
 					snapshot -> snapshot.current().map(newest -> (double) newest.counts().getOrDefault(eventName, 0L))
 						.orElse(snapshot.isLoaded() ? 0.0 : Double.NaN))
 				.description("Events of this name in the newest committed snapshot, counted by every instance")
-				.tag("eventName", eventName)
+				.tag(MetricNames.EVENT_NAME, eventName)
 				.strongReference(true)
 				.register(registry);
 		}

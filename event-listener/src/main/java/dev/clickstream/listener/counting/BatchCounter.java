@@ -1,0 +1,76 @@
+package dev.clickstream.listener.counting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
+
+import dev.clickstream.listener.changelog.PartitionState;
+import dev.clickstream.listener.counting.CountedBatch.Change;
+import dev.clickstream.listener.counting.CountedBatch.Rejected;
+import dev.clickstream.model.InvalidClickEventException;
+
+/**
+ * Counts a batch of records on top of the committed state of their partitions. Arithmetic only: the same batch on the
+ * same state always comes to the same result, which is what makes counting a redelivered batch again safe.
+ */
+final class BatchCounter {
+
+	private final EventAdmission admission;
+
+	private final boolean changeAfterEachRecord;
+
+	/**
+	 * @param changeAfterEachRecord whether the changelog gets the state after each record, so that every event is
+	 * published on its own, rather than once per partition and batch
+	 */
+	BatchCounter(EventAdmission admission, boolean changeAfterEachRecord) {
+		this.admission = admission;
+		this.changeAfterEachRecord = changeAfterEachRecord;
+	}
+
+	/**
+	 * @param committed the committed state of a partition of the batch
+	 */
+	CountedBatch count(EventBatch batch, IntFunction<PartitionState> committed) {
+		Map<Integer, PartitionBatch> partitions = new TreeMap<>();
+		List<Change> changes = new ArrayList<>();
+		List<Rejected> rejected = new ArrayList<>();
+		Map<String, Long> rejectedByReason = new TreeMap<>();
+		PartitionBatch current = null;
+		for (int index = 0; index < batch.size(); index++) {
+			int partition = batch.partition(index);
+			// A poll returns each partition's records together: look up only where the partition changes.
+			if (current == null || current.partition() != partition) {
+				current = partitions.computeIfAbsent(partition, p -> new PartitionBatch(committed.apply(p)));
+			}
+			long offset = batch.offset(index);
+			try {
+				current.count(this.admission.admit(batch.value(index)), offset, batch.timestamp(index));
+			}
+			catch (InvalidClickEventException rejection) {
+				current.skip(offset);
+				rejected.add(new Rejected(index, rejection.reason(), rejection.getMessage()));
+				rejectedByReason.merge(rejection.reason().tag(), 1L, Long::sum);
+			}
+			if (this.changeAfterEachRecord) {
+				changes.add(new Change(current.state(), OptionalLong.of(batch.timestamp(index))));
+			}
+		}
+		List<PartitionState> states = new ArrayList<>();
+		Map<String, Long> countedByName = new TreeMap<>();
+		for (PartitionBatch partition : partitions.values()) {
+			PartitionState state = partition.state();
+			states.add(state);
+			if (!this.changeAfterEachRecord) {
+				changes.add(new Change(state, partition.oldestTimestamp()));
+			}
+			partition.added().forEach((name, count) -> countedByName.merge(name, count, Long::sum));
+		}
+		return new CountedBatch(List.copyOf(states), List.copyOf(changes), List.copyOf(rejected), countedByName,
+				rejectedByReason);
+	}
+
+}
