@@ -33,11 +33,23 @@ public final class ClickEventReader {
 
 	private final int maxBytes;
 
+	private final boolean compactForm;
+
 	/**
 	 * @param maxBytes the largest record accepted; a click event is about 110 bytes
 	 */
 	public ClickEventReader(int maxBytes) {
+		this(maxBytes, true);
+	}
+
+	/**
+	 * @param maxBytes the largest record accepted; a click event is about 110 bytes
+	 * @param compactForm whether {@link #eventName} reads the generator's compact form byte by byte, without a JSON
+	 * parser; if not, every record is parsed as {@link #read} does
+	 */
+	public ClickEventReader(int maxBytes, boolean compactForm) {
 		this.maxBytes = maxBytes;
+		this.compactForm = compactForm;
 	}
 
 	/**
@@ -68,7 +80,7 @@ public final class ClickEventReader {
 	 * @throws InvalidClickEventException if the bytes are not a click event
 	 */
 	public String eventName(byte @Nullable [] value) {
-		if (value != null && value.length <= this.maxBytes) {
+		if (this.compactForm && value != null && value.length <= this.maxBytes) {
 			String name = CompactClickEvents.eventName(value);
 			if (name != null) {
 				return name;

@@ -37,6 +37,16 @@ class CompactClickEventsTest {
 	}
 
 	@Test
+	void withoutTheCompactFormEveryNameIsTheParsersAndTheSame() {
+		ClickEventReader parsing = new ClickEventReader(1024, false);
+		for (String name : new String[] { "productview", "purchase", "addtobasket", "removefrombasket" }) {
+			byte[] bytes = EVENT.replace("productview", name).getBytes(StandardCharsets.UTF_8);
+
+			assertThat(parsing.eventName(bytes)).isEqualTo(this.reader.eventName(bytes)).isEqualTo(name);
+		}
+	}
+
+	@Test
 	void acceptsTheFieldsInAnyOrder() {
 		assertThat(CompactClickEvents.eventName(bytes(
 				"{\"userId\":\"u\",\"eventName\":\"purchase\",\"productId\":\"p\",\"date\":\"2020-02-29T23:59:59UTC\"}")))

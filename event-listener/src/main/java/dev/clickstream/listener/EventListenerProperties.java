@@ -35,12 +35,14 @@ public record EventListenerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-
 	 * @param unknownEventNames what happens to an event whose name is not in {@code eventNames}
 	 * @param maxEventBytes records larger than this are not click events and go to the dead-letter topic
 	 * @param restoreTimeout how long restoring a partition's counts from the changelog may take before it fails
+	 * @param compactReader read events in the generator's compact form byte by byte, without a JSON parser (anything
+	 * else is parsed in full either way); off, every record is parsed
 	 */
 	public record Counting(
 			@DefaultValue({ "productview", "purchase", "addtobasket", "removefrombasket" }) @NotEmpty List<@NotBlank String> eventNames,
 			@DefaultValue("dead-letter") UnknownEventNames unknownEventNames,
 			@DefaultValue("4096") @Min(128) @Max(1_048_576) int maxEventBytes,
-			@DefaultValue("30s") Duration restoreTimeout) {
+			@DefaultValue("30s") Duration restoreTimeout, @DefaultValue("true") boolean compactReader) {
 
 		public Counting {
 			requirePositive("clickstream.counting.restore-timeout", restoreTimeout);

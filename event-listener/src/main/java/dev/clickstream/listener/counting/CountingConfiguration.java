@@ -31,7 +31,7 @@ class CountingConfiguration {
 	@Bean
 	BatchCounter batchCounter(EventListenerProperties properties) {
 		EventListenerProperties.Counting counting = properties.counting();
-		EventAdmission admission = new EventAdmission(new ClickEventReader(counting.maxEventBytes()),
+		EventAdmission admission = new EventAdmission(new ClickEventReader(counting.maxEventBytes(), counting.compactReader()),
 				counting.eventNames(), counting.unknownEventNames());
 		return new BatchCounter(admission, properties.snapshots().mode() == Mode.EVERY_EVENT);
 	}
