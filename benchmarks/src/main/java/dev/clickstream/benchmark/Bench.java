@@ -19,6 +19,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
+import dev.clickstream.systemtest.harness.JavaCommand;
+import dev.clickstream.systemtest.harness.ManagedProcess;
+
 /**
  * What every run shares: the settings, the one broker, an Admin client, the run's directory and the memory sampler.
  *
@@ -30,6 +33,26 @@ record Bench(Settings settings, String bootstrapServers, Admin admin, Path dir, 
 		Path producerJar, long brokerPid) {
 
 	static final int PARTITIONS = 3;
+
+	/**
+	 * A contender's JVM running a jar, with JVM options of the run's choosing (a profile needs
+	 * {@code -XX:StartFlightRecording}), in the run's directory, its output in {@code <name>.log} there.
+	 */
+	ManagedProcess jarProcess(String name, Path jar, List<String> jvmOptions, List<String> args) {
+		return process(name, JavaCommand.jar(jar, jvmOptions, args));
+	}
+
+	/** As {@link #jarProcess}, for a main class of the harness's own class path. */
+	ManagedProcess mainClassProcess(String name, String mainClass, List<String> jvmOptions, List<String> args) {
+		List<String> options = new ArrayList<>(jvmOptions);
+		// slf4j-simple: warnings and errors only, as the listener logs the Kafka clients
+		options.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+		return process(name, JavaCommand.mainClass(JavaCommand.classpath(), mainClass, options, args));
+	}
+
+	private ManagedProcess process(String name, List<String> command) {
+		return new ManagedProcess(name, command, this.dir, this.dir.resolve(name + ".log"));
+	}
 
 	/** The broker's CPU use from now on. */
 	CpuTime.Usage brokerCpu() {

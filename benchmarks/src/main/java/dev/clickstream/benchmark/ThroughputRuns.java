@@ -20,6 +20,7 @@ import dev.clickstream.benchmark.TotalsWatch.Format;
 import dev.clickstream.benchmark.contenders.RawCount;
 import dev.clickstream.benchmark.contenders.StreamsCount;
 import dev.clickstream.systemtest.harness.FreePorts;
+import dev.clickstream.systemtest.harness.ManagedProcess;
 
 /**
  * One round: a fresh input topic of N events, counted by each consumer-side contender in turn (fresh output topics and
@@ -126,7 +127,7 @@ final class ThroughputRuns {
 		args.addAll(extraArgs);
 		try (TotalsWatch watch = TotalsWatch.start(this.bench.bootstrapServers(), snapshots, Format.SNAPSHOT)) {
 			double load = Machine.load1();
-			JvmProcess process = JvmProcess.jar(id, this.bench.listenerJar(), jvmOptions, args, this.bench.dir());
+			ManagedProcess process = this.bench.jarProcess(id, this.bench.listenerJar(), jvmOptions, args);
 			this.bench.rss().watch(process);
 			try {
 				process.start();
@@ -140,7 +141,7 @@ final class ThroughputRuns {
 				long transactions = this.bench.endOffsets(changelog) / 2;
 				return new Measurement(contender, round, perSecond(events, done - assigned), assigned,
 						done - assigned,
-						assigned - process.startedAtMillis(), process.peakRssKb(), load,
+						assigned - process.startedAtMillis(), this.bench.rss().peakKb(process), load,
 						String.format("%d transactions, %.0f events each", transactions,
 								events / (double) Math.max(1, transactions)),
 						cpuMillis, brokerCpuMillis);
@@ -160,11 +161,10 @@ final class ThroughputRuns {
 		this.bench.createTopic(output, 1);
 		try (TotalsWatch watch = TotalsWatch.start(this.bench.bootstrapServers(), output, Format.COUNT_PER_KEY)) {
 			double load = Machine.load1();
-			JvmProcess process = JvmProcess.main(id, StreamsCount.class.getName(),
+			ManagedProcess process = this.bench.mainClassProcess(id, StreamsCount.class.getName(),
 					this.bench.settings().contenderJvmOptions(),
 					List.of(this.bench.bootstrapServers(), input, output, id, this.bench.dir().resolve(id).toString(),
-							Integer.toString(this.bench.settings().streamsThreads())),
-					this.bench.dir());
+							Integer.toString(this.bench.settings().streamsThreads())));
 			this.bench.rss().watch(process);
 			try {
 				process.start();
@@ -175,7 +175,7 @@ final class ThroughputRuns {
 				long done = watch.awaitTotal(events, process, Bench.minutes(10));
 				return new Measurement(STREAMS, round, perSecond(events, done - assigned), assigned,
 						done - assigned,
-						assigned - process.startedAtMillis(), process.peakRssKb(), load,
+						assigned - process.startedAtMillis(), this.bench.rss().peakKb(process), load,
 						this.bench.settings().streamsThreads() + " stream thread(s)", cpu.millis(), brokerCpu.millis());
 			}
 			finally {
@@ -189,10 +189,9 @@ final class ThroughputRuns {
 	private Measurement raw(String round, String input, long events) {
 		String id = round + "-raw";
 		double load = Machine.load1();
-		JvmProcess process = JvmProcess.main(id, RawCount.class.getName(), this.bench.settings().contenderJvmOptions(),
-				List.of(this.bench.bootstrapServers(), input, id, Long.toString(events),
-						Integer.toString(this.bench.settings().rawMaxPollRecords())),
-				this.bench.dir());
+		ManagedProcess process = this.bench.mainClassProcess(id, RawCount.class.getName(),
+				this.bench.settings().contenderJvmOptions(), List.of(this.bench.bootstrapServers(), input, id,
+						Long.toString(events), Integer.toString(this.bench.settings().rawMaxPollRecords())));
 		this.bench.rss().watch(process);
 		try {
 			process.start();
@@ -204,16 +203,16 @@ final class ThroughputRuns {
 			}
 			// the broker's reading runs to the exit, a little past the end; the raw consumer reads its own CPU time
 			long brokerCpuMillis = brokerCpu.millis();
-			String[] assignedLine = process.logLine("ASSIGNED ")
+			String[] assignedLine = process.firstOutputLine("ASSIGNED ")
 				.orElseThrow(() -> new IllegalStateException(id + " printed no ASSIGNED line"))
 				.split(" ");
-			String[] doneLine = process.logLine("DONE ")
+			String[] doneLine = process.firstOutputLine("DONE ")
 				.orElseThrow(() -> new IllegalStateException(id + " printed no DONE line"))
 				.split(" ");
 			long done = Long.parseLong(doneLine[1]);
 			return new Measurement(RAW, round, perSecond(events, done - assigned), assigned,
 					done - assigned,
-					assigned - process.startedAtMillis(), process.peakRssKb(), load,
+					assigned - process.startedAtMillis(), this.bench.rss().peakKb(process), load,
 					"max.poll.records " + this.bench.settings().rawMaxPollRecords(),
 					Long.parseLong(doneLine[2]) - Long.parseLong(assignedLine[2]), brokerCpuMillis);
 		}
@@ -239,8 +238,8 @@ final class ThroughputRuns {
 				"--clickstream.generator.limit=" + events));
 		args.addAll(this.bench.settings().generatorArgs());
 		double load = Machine.load1();
-		JvmProcess process = JvmProcess.jar(id, this.bench.producerJar(), this.bench.settings().contenderJvmOptions(),
-				args, this.bench.dir());
+		ManagedProcess process = this.bench.jarProcess(id, this.bench.producerJar(),
+				this.bench.settings().contenderJvmOptions(), args);
 		this.bench.rss().watch(process);
 		try {
 			process.start();
@@ -261,7 +260,8 @@ final class ThroughputRuns {
 				}
 				if (count >= events) {
 					return new Measurement(GENERATOR, round, perSecond(count - firstCount, now - firstAt),
-							firstAt, now - firstAt, firstAt - process.startedAtMillis(), process.peakRssKb(), load,
+							firstAt, now - firstAt, firstAt - process.startedAtMillis(),
+							this.bench.rss().peakKb(process), load,
 							String.format("first poll with acknowledgements showed %d", firstCount),
 							cpu.millis(), brokerCpu.millis());
 				}
@@ -309,24 +309,23 @@ final class ThroughputRuns {
 		String topic = id + "-events";
 		this.bench.createTopic(topic, Bench.PARTITIONS);
 		double load = Machine.load1();
-		JvmProcess process = JvmProcess.main(id, "org.apache.kafka.tools.ProducerPerformance",
+		ManagedProcess process = this.bench.mainClassProcess(id, "org.apache.kafka.tools.ProducerPerformance",
 				this.bench.settings().contenderJvmOptions(),
 				List.of("--topic", topic, "--num-records", Long.toString(events), "--record-size", "115",
 						"--throughput", "-1", "--producer-props", "bootstrap.servers=" + this.bench.bootstrapServers(),
-						"acks=all", "linger.ms=5", "batch.size=65536"),
-				this.bench.dir());
+						"acks=all", "linger.ms=5", "batch.size=65536"));
 		this.bench.rss().watch(process);
 		try {
 			process.start();
 			if (!process.waitForExit(Bench.minutes(10)) || process.exitValue() != 0) {
 				throw new IllegalStateException(id + " did not finish; log: " + process.logTail(30));
 			}
-			for (String line : process.logLines()) {
+			for (String line : process.outputLines()) {
 				Matcher summary = PERF_SUMMARY.matcher(line);
 				if (summary.find()) {
 					double rate = Double.parseDouble(summary.group(2));
 					return new Measurement(PERF, round, rate, process.startedAtMillis(), Math.round(events * 1000 / rate), 0,
-							process.peakRssKb(), load, line.trim(), -1, -1);
+							this.bench.rss().peakKb(process), load, line.trim(), -1, -1);
 				}
 			}
 			throw new IllegalStateException(id + " printed no summary; log: " + process.logTail(30));
