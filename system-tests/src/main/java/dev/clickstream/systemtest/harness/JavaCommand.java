@@ -14,7 +14,7 @@ public final class JavaCommand {
 	}
 
 	/** The JVM running this process, so children run on the same Java. */
-	public static String java() {
+	private static String java() {
 		return ProcessHandle.current()
 			.info()
 			.command()

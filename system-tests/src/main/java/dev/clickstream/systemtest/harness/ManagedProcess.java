@@ -159,10 +159,6 @@ public final class ManagedProcess {
 		return name;
 	}
 
-	public Path logFile() {
-		return logFile;
-	}
-
 	/** What the process printed since its latest start, line by line. */
 	public List<String> outputLines() {
 		try (InputStream in = Files.newInputStream(logFile)) {

@@ -35,8 +35,6 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final ManagedProcess process;
 
-	private Duration lastStartup = Duration.ZERO;
-
 	/**
 	 * @param name names the log file and the messages, e.g. {@code event-listener-1}
 	 * @param jar the Spring Boot jar
@@ -55,7 +53,6 @@ public final class ServiceProcess implements AutoCloseable {
 
 	/** Starts the process and returns once {@code /actuator/health} says UP. */
 	public ServiceProcess start() {
-		long startedAt = System.nanoTime();
 		process.start();
 		try {
 			await(process.name() + " health UP").atMost(START_TIMEOUT)
@@ -66,7 +63,6 @@ public final class ServiceProcess implements AutoCloseable {
 		catch (ConditionTimeoutException | TerminalFailureException ex) {
 			throw new IllegalStateException(ex.getMessage() + System.lineSeparator() + process.diagnosis(), ex);
 		}
-		lastStartup = Duration.ofNanos(System.nanoTime() - startedAt);
 		return this;
 	}
 
@@ -80,17 +76,8 @@ public final class ServiceProcess implements AutoCloseable {
 		process.kill();
 	}
 
-	public ServiceProcess restart() {
-		stop();
-		return start();
-	}
-
 	public boolean isAlive() {
 		return process.isAlive();
-	}
-
-	public long pid() {
-		return process.pid();
 	}
 
 	public int port() {
@@ -140,19 +127,6 @@ public final class ServiceProcess implements AutoCloseable {
 		catch (RuntimeException ex) {
 			return false;
 		}
-	}
-
-	public Path logFile() {
-		return process.logFile();
-	}
-
-	public String logTail(int lines) {
-		return process.logTail(lines);
-	}
-
-	/** How long the last {@link #start()} took, from launching the JVM to health UP. */
-	public Duration lastStartup() {
-		return lastStartup;
 	}
 
 	@Override
