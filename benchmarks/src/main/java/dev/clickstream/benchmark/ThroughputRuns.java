@@ -1,10 +1,6 @@
 package dev.clickstream.benchmark;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,14 +9,14 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.clickstream.benchmark.TotalsWatch.Format;
 import dev.clickstream.benchmark.contenders.RawCount;
 import dev.clickstream.benchmark.contenders.StreamsCount;
+import dev.clickstream.model.MetricNames;
 import dev.clickstream.systemtest.harness.FreePorts;
 import dev.clickstream.systemtest.harness.ManagedProcess;
+import dev.clickstream.systemtest.harness.ServiceHttp;
 
 /**
  * One round: a fresh input topic of N events, counted by each consumer-side contender in turn (fresh output topics and
@@ -54,11 +50,7 @@ final class ThroughputRuns {
 	private static final Pattern PERF_SUMMARY = Pattern
 		.compile("(\\d+) records sent, ([0-9.]+) records/sec .*99th");
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final Bench bench;
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	ThroughputRuns(Bench bench) {
 		this.bench = bench;
@@ -224,7 +216,7 @@ final class ThroughputRuns {
 
 	/**
 	 * The producer jar at a rate above what it can do, with a limit of N: acknowledged events per second from its
-	 * {@code clickstream.events.produced} metric, between the first poll that shows any and the one that shows N.
+	 * {@link MetricNames#EVENTS_PRODUCED} counter, between the first poll that shows any and the one that shows N.
 	 */
 	private Measurement generator(String round, long events) {
 		String id = round + "-generator";
@@ -240,6 +232,7 @@ final class ThroughputRuns {
 		double load = Machine.load1();
 		ManagedProcess process = this.bench.jarProcess(id, this.bench.producerJar(),
 				this.bench.settings().contenderJvmOptions(), args);
+		ServiceHttp http = new ServiceHttp(port);
 		this.bench.rss().watch(process);
 		try {
 			process.start();
@@ -250,7 +243,7 @@ final class ThroughputRuns {
 			long deadline = System.nanoTime() + Bench.minutes(10).toNanos();
 			while (System.nanoTime() < deadline) {
 				process.requireAlive();
-				long count = produced(port);
+				long count = produced(http);
 				long now = System.currentTimeMillis();
 				if (count > 0 && firstAt == 0) {
 					firstAt = now;
@@ -275,31 +268,13 @@ final class ThroughputRuns {
 		}
 	}
 
-	private long produced(int port) {
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/metrics/clickstream.events.produced"))
-			.timeout(Duration.ofSeconds(2))
-			.GET()
-			.build();
+	/** The generator's acknowledged events; 0 while its HTTP server is not up yet or a poll got no answer in time. */
+	private static long produced(ServiceHttp generator) {
 		try {
-			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				return 0;
-			}
-			JsonNode json = JSON.readTree(response.body());
-			for (JsonNode measurement : json.path("measurements")) {
-				if ("COUNT".equals(measurement.path("statistic").asString(""))) {
-					return (long) measurement.path("value").asDouble();
-				}
-			}
-			return 0;
+			return (long) generator.count(MetricNames.EVENTS_PRODUCED);
 		}
-		catch (IOException ex) {
+		catch (UncheckedIOException noAnswer) {
 			return 0;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package dev.clickstream.systemtest;
 
+import dev.clickstream.model.MetricNames;
 import dev.clickstream.systemtest.harness.BuiltJars;
 import dev.clickstream.systemtest.harness.ClickEventWriter;
 import dev.clickstream.systemtest.harness.KafkaBrokerProcess;
@@ -33,7 +34,8 @@ class RollbackIT {
 			CountsAssertions.awaitExactTotals(bootstrap, writer.written());
 			assertThat(TopicReader.readAll(bootstrap, "event-topic.DLT")).hasSize((int) writer.poisonWritten());
 		}
-		assertThat(listener.metric("clickstream.faults.injected")).as("batches rolled back on purpose").isGreaterThanOrEqualTo(5);
+		assertThat(listener.count(MetricNames.FAULTS_INJECTED)).as("batches rolled back on purpose")
+			.isGreaterThanOrEqualTo(5);
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.clickstream.systemtest;
 import java.time.Duration;
 import java.util.List;
 
+import dev.clickstream.model.MetricNames;
 import dev.clickstream.systemtest.harness.BuiltJars;
 import dev.clickstream.systemtest.harness.ClickEventWriter;
 import dev.clickstream.systemtest.harness.KafkaBrokerProcess;
@@ -36,7 +37,9 @@ class ScaleOutIT {
 		try (writer; PacedInput input = new PacedInput(writer, 75, CHUNK, 0, 250)) {
 			await("every instance counts a share").atMost(Duration.ofMinutes(2))
 				.pollInterval(Duration.ofSeconds(1))
-				.until(() -> listeners.stream().filter(listener -> counted(listener) > 0).count() >= 2);
+				.until(() -> listeners.stream()
+					.filter(listener -> listener.count(MetricNames.EVENTS_COUNTED) > 0)
+					.count() >= 2);
 			listeners.get(0).stop();
 			listeners.get(1).kill();
 			await("the survivor counts on").atMost(Duration.ofMinutes(1))
@@ -52,15 +55,6 @@ class ScaleOutIT {
 		return processes.startService("event-listener-" + id, BuiltJars.eventListener(), broker,
 				"--clickstream.instance-id=scale-" + id, "--clickstream.snapshots.interval=200ms",
 				"--spring.kafka.listener.concurrency=1");
-	}
-
-	private static double counted(ServiceProcess listener) {
-		try {
-			return listener.metric("clickstream.events.counted");
-		}
-		catch (RuntimeException notYetRegistered) {
-			return 0;
-		}
 	}
 
 }
