@@ -10,6 +10,7 @@ import dev.clickstream.systemtest.harness.ProcessGroup;
 import dev.clickstream.systemtest.harness.ServiceProcess;
 import dev.clickstream.systemtest.harness.Snapshots;
 import dev.clickstream.systemtest.harness.TopicReader;
+import dev.clickstream.systemtest.harness.Topics;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class ListenerKillIT {
 
 		CountsAssertions.awaitExactTotals(bootstrap, writer.written());
 		assertThat(writer.totalWritten() + writer.poisonWritten()).isEqualTo(EVENTS);
-		assertThat(TopicReader.readAll(bootstrap, "event-topic.DLT")).as("dead letters, each exactly once")
+		assertThat(TopicReader.readAll(bootstrap, Topics.DEAD_LETTERS)).as("dead letters, each exactly once")
 			.hasSize((int) writer.poisonWritten());
 	}
 

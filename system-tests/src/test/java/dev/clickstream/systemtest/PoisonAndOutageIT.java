@@ -142,7 +142,7 @@ class PoisonAndOutageIT {
 	}
 
 	private static List<String> deadLetterKeys(String bootstrap) {
-		return TopicReader.readAll(bootstrap, "event-topic.DLT").stream().map(ConsumerRecord::key).toList();
+		return TopicReader.readAll(bootstrap, Topics.DEAD_LETTERS).stream().map(ConsumerRecord::key).toList();
 	}
 
 	private static boolean seedClientAvailable() throws IOException, InterruptedException {

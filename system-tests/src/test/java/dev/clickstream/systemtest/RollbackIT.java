@@ -7,6 +7,7 @@ import dev.clickstream.systemtest.harness.KafkaBrokerProcess;
 import dev.clickstream.systemtest.harness.ProcessGroup;
 import dev.clickstream.systemtest.harness.ServiceProcess;
 import dev.clickstream.systemtest.harness.TopicReader;
+import dev.clickstream.systemtest.harness.Topics;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class RollbackIT {
 			writer.write(30_000, 499);
 
 			CountsAssertions.awaitExactTotals(bootstrap, writer.written());
-			assertThat(TopicReader.readAll(bootstrap, "event-topic.DLT")).hasSize((int) writer.poisonWritten());
+			assertThat(TopicReader.readAll(bootstrap, Topics.DEAD_LETTERS)).hasSize((int) writer.poisonWritten());
 		}
 		assertThat(listener.count(MetricNames.FAULTS_INJECTED)).as("batches rolled back on purpose")
 			.isGreaterThanOrEqualTo(5);
