@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.clickstream.systemtest.harness.BuiltJars;
-import dev.clickstream.systemtest.harness.ClickEventWriter;
+import dev.clickstream.systemtest.harness.EventTopicWriter;
 import dev.clickstream.systemtest.harness.KafkaBrokerProcess;
 import dev.clickstream.systemtest.harness.ProcessGroup;
 import dev.clickstream.systemtest.harness.ServiceProcess;
@@ -38,7 +38,7 @@ class ListenerKillIT {
 		String bootstrap = broker.bootstrapServers();
 		ServiceProcess listener = processes.startService("event-listener", BuiltJars.eventListener(), broker,
 				"--clickstream.instance-id=kill-it", "--clickstream.snapshots.interval=200ms");
-		ClickEventWriter writer = new ClickEventWriter(bootstrap);
+		EventTopicWriter writer = new EventTopicWriter(bootstrap);
 		// Input keeps arriving while the listener dies and comes back, so it dies with a transaction open.
 		try (writer; PacedInput input = new PacedInput(writer, EVENTS / CHUNK, CHUNK, POISON_EVERY, 200)) {
 			for (int kill = 1; kill <= 3; kill++) {

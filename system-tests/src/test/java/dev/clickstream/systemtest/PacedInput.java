@@ -5,7 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.clickstream.systemtest.harness.ClickEventWriter;
+import dev.clickstream.systemtest.harness.EventTopicWriter;
 
 /**
  * Click events arriving steadily in the background, chunk by chunk, while a test kills and restarts processes: the
@@ -18,7 +18,7 @@ final class PacedInput implements AutoCloseable {
 
 	private final AtomicInteger chunksLeft;
 
-	PacedInput(ClickEventWriter writer, int chunks, int chunkSize, int poisonEvery, long periodMillis) {
+	PacedInput(EventTopicWriter writer, int chunks, int chunkSize, int poisonEvery, long periodMillis) {
 		this.chunksLeft = new AtomicInteger(chunks);
 		this.executor.scheduleAtFixedRate(() -> {
 			if (this.chunksLeft.getAndDecrement() > 0) {

@@ -2,7 +2,7 @@ package dev.clickstream.systemtest;
 
 import dev.clickstream.model.MetricNames;
 import dev.clickstream.systemtest.harness.BuiltJars;
-import dev.clickstream.systemtest.harness.ClickEventWriter;
+import dev.clickstream.systemtest.harness.EventTopicWriter;
 import dev.clickstream.systemtest.harness.KafkaBrokerProcess;
 import dev.clickstream.systemtest.harness.ProcessGroup;
 import dev.clickstream.systemtest.harness.ServiceProcess;
@@ -29,7 +29,7 @@ class RollbackIT {
 		ServiceProcess listener = processes.startService("event-listener", BuiltJars.eventListener(), broker,
 				"--clickstream.instance-id=rollback-it", "--clickstream.snapshots.interval=200ms",
 				"--clickstream.faults.fail-every-nth-batch=3", "--spring.kafka.consumer.max-poll-records=500");
-		try (ClickEventWriter writer = new ClickEventWriter(bootstrap)) {
+		try (EventTopicWriter writer = new EventTopicWriter(bootstrap)) {
 			writer.write(30_000, 499);
 
 			CountsAssertions.awaitExactTotals(bootstrap, writer.written());

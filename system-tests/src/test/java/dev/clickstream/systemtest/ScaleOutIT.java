@@ -5,7 +5,7 @@ import java.util.List;
 
 import dev.clickstream.model.MetricNames;
 import dev.clickstream.systemtest.harness.BuiltJars;
-import dev.clickstream.systemtest.harness.ClickEventWriter;
+import dev.clickstream.systemtest.harness.EventTopicWriter;
 import dev.clickstream.systemtest.harness.KafkaBrokerProcess;
 import dev.clickstream.systemtest.harness.ProcessGroup;
 import dev.clickstream.systemtest.harness.ServiceProcess;
@@ -33,7 +33,7 @@ class ScaleOutIT {
 		KafkaBrokerProcess broker = processes.startBroker();
 		String bootstrap = broker.bootstrapServers();
 		List<ServiceProcess> listeners = List.of(listener(broker, "a"), listener(broker, "b"), listener(broker, "c"));
-		ClickEventWriter writer = new ClickEventWriter(bootstrap);
+		EventTopicWriter writer = new EventTopicWriter(bootstrap);
 		try (writer; PacedInput input = new PacedInput(writer, 75, CHUNK, 0, 250)) {
 			await("every instance counts a share").atMost(Duration.ofMinutes(2))
 				.pollInterval(Duration.ofSeconds(1))
