@@ -40,7 +40,7 @@ class ListenerKillIT {
 				"--clickstream.instance-id=kill-it", "--clickstream.snapshots.interval=200ms");
 		EventTopicWriter writer = new EventTopicWriter(bootstrap);
 		// Input keeps arriving while the listener dies and comes back, so it dies with a transaction open.
-		try (writer; PacedInput input = new PacedInput(writer, EVENTS / CHUNK, CHUNK, POISON_EVERY, 200)) {
+		try (writer; PacedInput input = new PacedInput(() -> writer.write(CHUNK, POISON_EVERY), EVENTS / CHUNK, 200)) {
 			for (int kill = 1; kill <= 3; kill++) {
 				long threshold = (long) (EVENTS * (0.15 * kill + ThreadLocalRandom.current().nextDouble(0.1)));
 				await("snapshot total past " + threshold).atMost(Duration.ofMinutes(2))

@@ -34,7 +34,7 @@ class ScaleOutIT {
 		String bootstrap = broker.bootstrapServers();
 		List<ServiceProcess> listeners = List.of(listener(broker, "a"), listener(broker, "b"), listener(broker, "c"));
 		EventTopicWriter writer = new EventTopicWriter(bootstrap);
-		try (writer; PacedInput input = new PacedInput(writer, 75, CHUNK, 0, 250)) {
+		try (writer; PacedInput input = new PacedInput(() -> writer.write(CHUNK, 0), 75, 250)) {
 			await("every instance counts a share").atMost(Duration.ofMinutes(2))
 				.pollInterval(Duration.ofSeconds(1))
 				.until(() -> listeners.stream()
