@@ -17,7 +17,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 import dev.clickstream.systemtest.harness.JavaCommand;
 import dev.clickstream.systemtest.harness.ManagedProcess;
@@ -142,25 +141,6 @@ record Bench(Settings settings, String bootstrapServers, Admin admin, Path dir, 
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("cannot delete topics " + prefix + "*", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
-	}
-
-	/** Deletes a consumer group that has no members any more, and its committed offsets with it. */
-	void deleteGroup(String groupId) {
-		try {
-			this.admin.deleteConsumerGroups(List.of(groupId)).all().get(30, TimeUnit.SECONDS);
-		}
-		catch (ExecutionException ex) {
-			if (!(ex.getCause() instanceof GroupIdNotFoundException)) {
-				throw new IllegalStateException("cannot delete group " + groupId, ex);
-			}
-		}
-		catch (TimeoutException ex) {
-			throw new IllegalStateException("cannot delete group " + groupId, ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -27,24 +27,16 @@ final class GroupWatch {
 	/** @return the wall-clock time, in epoch ms, at which the group was first stable with all partitions assigned */
 	static long awaitAssigned(Admin admin, String groupId, String topic, int partitions, ManagedProcess process,
 			Duration timeout) {
-		return awaitAssigned(admin, List.of(groupId), topic, partitions, process, timeout);
-	}
-
-	/** As above, for whichever of several groups gets there first. */
-	static long awaitAssigned(Admin admin, List<String> groupIds, String topic, int partitions, ManagedProcess process,
-			Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		String[] last = { "nothing" };
 		while (System.nanoTime() < deadline) {
 			process.requireAlive();
-			for (String groupId : groupIds) {
-				if (allAssigned(admin, groupId, topic, partitions, last)) {
-					return System.currentTimeMillis();
-				}
+			if (allAssigned(admin, groupId, topic, partitions, last)) {
+				return System.currentTimeMillis();
 			}
 			sleep(POLL);
 		}
-		throw new IllegalStateException("group " + groupIds + " did not own the " + partitions + " partitions of "
+		throw new IllegalStateException("group " + groupId + " did not own the " + partitions + " partitions of "
 				+ topic + " within " + timeout + "; last seen: " + last[0]);
 	}
 

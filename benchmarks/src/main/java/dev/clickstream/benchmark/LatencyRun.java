@@ -97,8 +97,7 @@ final class LatencyRun {
 			this.bench.rss().watch(producer);
 			try {
 				listener.start();
-				GroupWatch.awaitAssigned(this.bench.admin(), List.of(id, ThroughputRuns.COUNTER_GROUP), input, Bench.PARTITIONS, listener,
-						Bench.minutes(3));
+				GroupWatch.awaitAssigned(this.bench.admin(), id, input, Bench.PARTITIONS, listener, Bench.minutes(3));
 				producer.start();
 				// CPU is read from the end of the warm-up: the producer's JVM and Spring startup would swamp it
 				while (watch.arrivals().stream().noneMatch(arrival -> arrival.total() > 0)) {

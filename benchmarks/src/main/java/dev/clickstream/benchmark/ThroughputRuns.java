@@ -36,13 +36,6 @@ final class ThroughputRuns {
 
 	static final String PERF = "ProducerPerformance";
 
-	/**
-	 * The counting group of listener jars built before {@code idIsGroup = false}: there the listener's id was its group
-	 * id and {@code spring.kafka.consumer.group-id} did not apply. Watched besides the fresh group each run sets, and
-	 * deleted after each run, since the listeners of one round share the input topic.
-	 */
-	static final String COUNTER_GROUP = "click-event-counter";
-
 	private static final Logger log = LoggerFactory.getLogger(ThroughputRuns.class);
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(30);
@@ -123,8 +116,8 @@ final class ThroughputRuns {
 			this.bench.rss().watch(process);
 			try {
 				process.start();
-				long assigned = GroupWatch.awaitAssigned(this.bench.admin(), List.of(id, COUNTER_GROUP), input, Bench.PARTITIONS,
-						process, Bench.minutes(3));
+				long assigned = GroupWatch.awaitAssigned(this.bench.admin(), id, input, Bench.PARTITIONS, process,
+						Bench.minutes(3));
 				CpuTime.Usage cpu = CpuTime.Usage.from(process.pid());
 				CpuTime.Usage brokerCpu = this.bench.brokerCpu();
 				long done = watch.awaitTotal(events, process, Bench.minutes(10));
@@ -141,7 +134,6 @@ final class ThroughputRuns {
 			finally {
 				process.stop(STOP_GRACE);
 				this.bench.rss().unwatch(process);
-				this.bench.deleteGroup(COUNTER_GROUP);
 			}
 		}
 	}
