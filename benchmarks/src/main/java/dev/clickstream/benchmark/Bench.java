@@ -61,7 +61,7 @@ record Bench(Settings settings, String bootstrapServers, Admin admin, Path dir, 
 	void createTopic(String name, int partitions) {
 		try {
 			this.admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
-			// Writing at once can meet a broker that is not yet leader (NOT_LEADER_OR_FOLLOWER), which has left the
+			// Writing at once can meet a broker that is not yet leader (NOT_LEADER_OR_FOLLOWER), which can leave the
 			// idempotent prefill stuck on OUT_OF_ORDER_SEQUENCE_NUMBER retries: wait for every partition's leader.
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 			while (!everyPartitionHasALeader(name)) {
