@@ -17,7 +17,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
+
+import dev.clickstream.systemtest.harness.JavaCommand;
+import dev.clickstream.systemtest.harness.ManagedProcess;
 
 /**
  * What every run shares: the settings, the one broker, an Admin client, the run's directory and the memory sampler.
@@ -31,6 +33,26 @@ record Bench(Settings settings, String bootstrapServers, Admin admin, Path dir, 
 
 	static final int PARTITIONS = 3;
 
+	/**
+	 * A contender's JVM running a jar, with JVM options of the run's choosing (a profile needs
+	 * {@code -XX:StartFlightRecording}), in the run's directory, its output in {@code <name>.log} there.
+	 */
+	ManagedProcess jarProcess(String name, Path jar, List<String> jvmOptions, List<String> args) {
+		return process(name, JavaCommand.jar(jar, jvmOptions, args));
+	}
+
+	/** As {@link #jarProcess}, for a main class of the harness's own class path. */
+	ManagedProcess mainClassProcess(String name, String mainClass, List<String> jvmOptions, List<String> args) {
+		List<String> options = new ArrayList<>(jvmOptions);
+		// slf4j-simple: warnings and errors only, as the listener logs the Kafka clients
+		options.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+		return process(name, JavaCommand.mainClass(JavaCommand.classpath(), mainClass, options, args));
+	}
+
+	private ManagedProcess process(String name, List<String> command) {
+		return new ManagedProcess(name, command, this.dir, this.dir.resolve(name + ".log"));
+	}
+
 	/** The broker's CPU use from now on. */
 	CpuTime.Usage brokerCpu() {
 		return CpuTime.Usage.from(this.brokerPid);
@@ -39,7 +61,7 @@ record Bench(Settings settings, String bootstrapServers, Admin admin, Path dir, 
 	void createTopic(String name, int partitions) {
 		try {
 			this.admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
-			// Writing at once can meet a broker that is not yet leader (NOT_LEADER_OR_FOLLOWER), which has left the
+			// Writing at once can meet a broker that is not yet leader (NOT_LEADER_OR_FOLLOWER), which can leave the
 			// idempotent prefill stuck on OUT_OF_ORDER_SEQUENCE_NUMBER retries: wait for every partition's leader.
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 			while (!everyPartitionHasALeader(name)) {
@@ -119,25 +141,6 @@ record Bench(Settings settings, String bootstrapServers, Admin admin, Path dir, 
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("cannot delete topics " + prefix + "*", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
-	}
-
-	/** Deletes a consumer group that has no members any more, and its committed offsets with it. */
-	void deleteGroup(String groupId) {
-		try {
-			this.admin.deleteConsumerGroups(List.of(groupId)).all().get(30, TimeUnit.SECONDS);
-		}
-		catch (ExecutionException ex) {
-			if (!(ex.getCause() instanceof GroupIdNotFoundException)) {
-				throw new IllegalStateException("cannot delete group " + groupId, ex);
-			}
-		}
-		catch (TimeoutException ex) {
-			throw new IllegalStateException("cannot delete group " + groupId, ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -10,6 +10,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
 
+import dev.clickstream.systemtest.harness.ManagedProcess;
+
 /**
  * When a consumer group first owns every partition of its input topic, seen from outside through the Admin API: the
  * same start line for the listener, Kafka Streams and the raw consumer, whatever each does before it (JVM start,
@@ -23,26 +25,18 @@ final class GroupWatch {
 	}
 
 	/** @return the wall-clock time, in epoch ms, at which the group was first stable with all partitions assigned */
-	static long awaitAssigned(Admin admin, String groupId, String topic, int partitions, JvmProcess process,
-			Duration timeout) {
-		return awaitAssigned(admin, List.of(groupId), topic, partitions, process, timeout);
-	}
-
-	/** As above, for whichever of several groups gets there first. */
-	static long awaitAssigned(Admin admin, List<String> groupIds, String topic, int partitions, JvmProcess process,
+	static long awaitAssigned(Admin admin, String groupId, String topic, int partitions, ManagedProcess process,
 			Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		String[] last = { "nothing" };
 		while (System.nanoTime() < deadline) {
 			process.requireAlive();
-			for (String groupId : groupIds) {
-				if (allAssigned(admin, groupId, topic, partitions, last)) {
-					return System.currentTimeMillis();
-				}
+			if (allAssigned(admin, groupId, topic, partitions, last)) {
+				return System.currentTimeMillis();
 			}
 			sleep(POLL);
 		}
-		throw new IllegalStateException("group " + groupIds + " did not own the " + partitions + " partitions of "
+		throw new IllegalStateException("group " + groupId + " did not own the " + partitions + " partitions of "
 				+ topic + " within " + timeout + "; last seen: " + last[0]);
 	}
 

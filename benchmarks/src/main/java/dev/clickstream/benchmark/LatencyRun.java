@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import dev.clickstream.benchmark.TotalsWatch.Arrival;
 import dev.clickstream.benchmark.TotalsWatch.Format;
 import dev.clickstream.systemtest.harness.FreePorts;
+import dev.clickstream.systemtest.harness.ManagedProcess;
 
 /**
  * The pipeline at a fixed rate: the producer jar sends, the listener jar counts and snapshots. An event sent at time t
@@ -83,22 +84,20 @@ final class LatencyRun {
 							"--clickstream.snapshots.group-id=" + id + "-snapshots", "--spring.kafka.consumer.group-id=" + id,
 							"--clickstream.snapshots.interval=" + settings.latencySnapshotInterval().toMillis() + "ms"));
 			args.addAll(listenerArgs);
-			JvmProcess listener = JvmProcess.jar(id + "-listener", this.bench.listenerJar(), listenerJvmOptions, args,
-					this.bench.dir());
-			JvmProcess producer = JvmProcess.jar(id + "-producer", this.bench.producerJar(),
+			ManagedProcess listener = this.bench.jarProcess(id + "-listener", this.bench.listenerJar(),
+					listenerJvmOptions, args);
+			ManagedProcess producer = this.bench.jarProcess(id + "-producer", this.bench.producerJar(),
 					settings.contenderJvmOptions(),
 					List.of("--server.port=" + FreePorts.next(),
 							"--spring.kafka.bootstrap-servers=" + this.bench.bootstrapServers(),
 							"--clickstream.topics.events.name=" + input,
 							"--clickstream.generator.rate=" + settings.latencyRate(),
-							"--clickstream.generator.limit=" + events),
-					this.bench.dir());
+							"--clickstream.generator.limit=" + events));
 			this.bench.rss().watch(listener);
 			this.bench.rss().watch(producer);
 			try {
 				listener.start();
-				GroupWatch.awaitAssigned(this.bench.admin(), List.of(id, ThroughputRuns.COUNTER_GROUP), input, Bench.PARTITIONS, listener,
-						Bench.minutes(3));
+				GroupWatch.awaitAssigned(this.bench.admin(), id, input, Bench.PARTITIONS, listener, Bench.minutes(3));
 				producer.start();
 				// CPU is read from the end of the warm-up: the producer's JVM and Spring startup would swamp it
 				while (watch.arrivals().stream().noneMatch(arrival -> arrival.total() > 0)) {

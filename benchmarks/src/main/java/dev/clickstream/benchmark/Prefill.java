@@ -20,8 +20,8 @@ import dev.clickstream.model.SeedTime;
 /**
  * Fills an event topic the way the click-stream producer does: seed-format JSON of a {@link ClickEvent} (about 110
  * bytes) written by Jackson, keyed by userId, with the producer's settings (acks=all, idempotence, no compression,
- * 64 KB batches, linger 5 ms). The system tests' ClickEventWriter writes to {@code event-topic} only; every repetition
- * here needs a fresh topic.
+ * 64 KB batches, linger 5 ms). Not the system tests' EventTopicWriter: that writes to the services' default event
+ * topic only, and every repetition here needs a fresh topic.
  */
 final class Prefill {
 

@@ -184,7 +184,7 @@ final class Report {
 		return byContender;
 	}
 
-	/** The ratios, each a table row with its target. */
+	/** The ratios the benchmarks are judged by, each a table row with its target. */
 	private static void ratioRows(StringBuilder md, Map<String, List<Measurement>> byContender) {
 		ratio(md, "listener ÷ Kafka Streams EOS", byContender, ThroughputRuns.LISTENER, ThroughputRuns.STREAMS, 2.0);
 		ratio(md, "listener ÷ raw consumer", byContender, ThroughputRuns.LISTENER, ThroughputRuns.RAW, 0.7);

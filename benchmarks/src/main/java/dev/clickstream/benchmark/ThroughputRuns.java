@@ -1,10 +1,6 @@
 package dev.clickstream.benchmark;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +9,14 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.clickstream.benchmark.TotalsWatch.Format;
 import dev.clickstream.benchmark.contenders.RawCount;
 import dev.clickstream.benchmark.contenders.StreamsCount;
+import dev.clickstream.model.MetricNames;
 import dev.clickstream.systemtest.harness.FreePorts;
+import dev.clickstream.systemtest.harness.ManagedProcess;
+import dev.clickstream.systemtest.harness.ServiceHttp;
 
 /**
  * One round: a fresh input topic of N events, counted by each consumer-side contender in turn (fresh output topics and
@@ -39,13 +36,6 @@ final class ThroughputRuns {
 
 	static final String PERF = "ProducerPerformance";
 
-	/**
-	 * The counting group of listener jars built before {@code idIsGroup = false}: there the listener's id was its group
-	 * id and {@code spring.kafka.consumer.group-id} did not apply. Watched besides the fresh group each run sets, and
-	 * deleted after each run, since the listeners of one round share the input topic.
-	 */
-	static final String COUNTER_GROUP = "click-event-counter";
-
 	private static final Logger log = LoggerFactory.getLogger(ThroughputRuns.class);
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(30);
@@ -53,11 +43,7 @@ final class ThroughputRuns {
 	private static final Pattern PERF_SUMMARY = Pattern
 		.compile("(\\d+) records sent, ([0-9.]+) records/sec .*99th");
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final Bench bench;
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	ThroughputRuns(Bench bench) {
 		this.bench = bench;
@@ -126,12 +112,12 @@ final class ThroughputRuns {
 		args.addAll(extraArgs);
 		try (TotalsWatch watch = TotalsWatch.start(this.bench.bootstrapServers(), snapshots, Format.SNAPSHOT)) {
 			double load = Machine.load1();
-			JvmProcess process = JvmProcess.jar(id, this.bench.listenerJar(), jvmOptions, args, this.bench.dir());
+			ManagedProcess process = this.bench.jarProcess(id, this.bench.listenerJar(), jvmOptions, args);
 			this.bench.rss().watch(process);
 			try {
 				process.start();
-				long assigned = GroupWatch.awaitAssigned(this.bench.admin(), List.of(id, COUNTER_GROUP), input, Bench.PARTITIONS,
-						process, Bench.minutes(3));
+				long assigned = GroupWatch.awaitAssigned(this.bench.admin(), id, input, Bench.PARTITIONS, process,
+						Bench.minutes(3));
 				CpuTime.Usage cpu = CpuTime.Usage.from(process.pid());
 				CpuTime.Usage brokerCpu = this.bench.brokerCpu();
 				long done = watch.awaitTotal(events, process, Bench.minutes(10));
@@ -140,7 +126,7 @@ final class ThroughputRuns {
 				long transactions = this.bench.endOffsets(changelog) / 2;
 				return new Measurement(contender, round, perSecond(events, done - assigned), assigned,
 						done - assigned,
-						assigned - process.startedAtMillis(), process.peakRssKb(), load,
+						assigned - process.startedAtMillis(), this.bench.rss().peakKb(process), load,
 						String.format("%d transactions, %.0f events each", transactions,
 								events / (double) Math.max(1, transactions)),
 						cpuMillis, brokerCpuMillis);
@@ -148,7 +134,6 @@ final class ThroughputRuns {
 			finally {
 				process.stop(STOP_GRACE);
 				this.bench.rss().unwatch(process);
-				this.bench.deleteGroup(COUNTER_GROUP);
 			}
 		}
 	}
@@ -160,11 +145,10 @@ final class ThroughputRuns {
 		this.bench.createTopic(output, 1);
 		try (TotalsWatch watch = TotalsWatch.start(this.bench.bootstrapServers(), output, Format.COUNT_PER_KEY)) {
 			double load = Machine.load1();
-			JvmProcess process = JvmProcess.main(id, StreamsCount.class.getName(),
+			ManagedProcess process = this.bench.mainClassProcess(id, StreamsCount.class.getName(),
 					this.bench.settings().contenderJvmOptions(),
 					List.of(this.bench.bootstrapServers(), input, output, id, this.bench.dir().resolve(id).toString(),
-							Integer.toString(this.bench.settings().streamsThreads())),
-					this.bench.dir());
+							Integer.toString(this.bench.settings().streamsThreads())));
 			this.bench.rss().watch(process);
 			try {
 				process.start();
@@ -175,7 +159,7 @@ final class ThroughputRuns {
 				long done = watch.awaitTotal(events, process, Bench.minutes(10));
 				return new Measurement(STREAMS, round, perSecond(events, done - assigned), assigned,
 						done - assigned,
-						assigned - process.startedAtMillis(), process.peakRssKb(), load,
+						assigned - process.startedAtMillis(), this.bench.rss().peakKb(process), load,
 						this.bench.settings().streamsThreads() + " stream thread(s)", cpu.millis(), brokerCpu.millis());
 			}
 			finally {
@@ -189,10 +173,9 @@ final class ThroughputRuns {
 	private Measurement raw(String round, String input, long events) {
 		String id = round + "-raw";
 		double load = Machine.load1();
-		JvmProcess process = JvmProcess.main(id, RawCount.class.getName(), this.bench.settings().contenderJvmOptions(),
-				List.of(this.bench.bootstrapServers(), input, id, Long.toString(events),
-						Integer.toString(this.bench.settings().rawMaxPollRecords())),
-				this.bench.dir());
+		ManagedProcess process = this.bench.mainClassProcess(id, RawCount.class.getName(),
+				this.bench.settings().contenderJvmOptions(), List.of(this.bench.bootstrapServers(), input, id,
+						Long.toString(events), Integer.toString(this.bench.settings().rawMaxPollRecords())));
 		this.bench.rss().watch(process);
 		try {
 			process.start();
@@ -204,16 +187,16 @@ final class ThroughputRuns {
 			}
 			// the broker's reading runs to the exit, a little past the end; the raw consumer reads its own CPU time
 			long brokerCpuMillis = brokerCpu.millis();
-			String[] assignedLine = process.logLine("ASSIGNED ")
+			String[] assignedLine = process.firstOutputLine("ASSIGNED ")
 				.orElseThrow(() -> new IllegalStateException(id + " printed no ASSIGNED line"))
 				.split(" ");
-			String[] doneLine = process.logLine("DONE ")
+			String[] doneLine = process.firstOutputLine("DONE ")
 				.orElseThrow(() -> new IllegalStateException(id + " printed no DONE line"))
 				.split(" ");
 			long done = Long.parseLong(doneLine[1]);
 			return new Measurement(RAW, round, perSecond(events, done - assigned), assigned,
 					done - assigned,
-					assigned - process.startedAtMillis(), process.peakRssKb(), load,
+					assigned - process.startedAtMillis(), this.bench.rss().peakKb(process), load,
 					"max.poll.records " + this.bench.settings().rawMaxPollRecords(),
 					Long.parseLong(doneLine[2]) - Long.parseLong(assignedLine[2]), brokerCpuMillis);
 		}
@@ -225,7 +208,7 @@ final class ThroughputRuns {
 
 	/**
 	 * The producer jar at a rate above what it can do, with a limit of N: acknowledged events per second from its
-	 * {@code clickstream.events.produced} metric, between the first poll that shows any and the one that shows N.
+	 * {@link MetricNames#EVENTS_PRODUCED} counter, between the first poll that shows any and the one that shows N.
 	 */
 	private Measurement generator(String round, long events) {
 		String id = round + "-generator";
@@ -239,8 +222,9 @@ final class ThroughputRuns {
 				"--clickstream.generator.limit=" + events));
 		args.addAll(this.bench.settings().generatorArgs());
 		double load = Machine.load1();
-		JvmProcess process = JvmProcess.jar(id, this.bench.producerJar(), this.bench.settings().contenderJvmOptions(),
-				args, this.bench.dir());
+		ManagedProcess process = this.bench.jarProcess(id, this.bench.producerJar(),
+				this.bench.settings().contenderJvmOptions(), args);
+		ServiceHttp http = new ServiceHttp(port);
 		this.bench.rss().watch(process);
 		try {
 			process.start();
@@ -251,7 +235,7 @@ final class ThroughputRuns {
 			long deadline = System.nanoTime() + Bench.minutes(10).toNanos();
 			while (System.nanoTime() < deadline) {
 				process.requireAlive();
-				long count = produced(port);
+				long count = produced(http);
 				long now = System.currentTimeMillis();
 				if (count > 0 && firstAt == 0) {
 					firstAt = now;
@@ -261,7 +245,8 @@ final class ThroughputRuns {
 				}
 				if (count >= events) {
 					return new Measurement(GENERATOR, round, perSecond(count - firstCount, now - firstAt),
-							firstAt, now - firstAt, firstAt - process.startedAtMillis(), process.peakRssKb(), load,
+							firstAt, now - firstAt, firstAt - process.startedAtMillis(),
+							this.bench.rss().peakKb(process), load,
 							String.format("first poll with acknowledgements showed %d", firstCount),
 							cpu.millis(), brokerCpu.millis());
 				}
@@ -275,31 +260,13 @@ final class ThroughputRuns {
 		}
 	}
 
-	private long produced(int port) {
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/metrics/clickstream.events.produced"))
-			.timeout(Duration.ofSeconds(2))
-			.GET()
-			.build();
+	/** The generator's acknowledged events; 0 while its HTTP server is not up yet or a poll got no answer in time. */
+	private static long produced(ServiceHttp generator) {
 		try {
-			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				return 0;
-			}
-			JsonNode json = JSON.readTree(response.body());
-			for (JsonNode measurement : json.path("measurements")) {
-				if ("COUNT".equals(measurement.path("statistic").asString(""))) {
-					return (long) measurement.path("value").asDouble();
-				}
-			}
-			return 0;
+			return (long) generator.count(MetricNames.EVENTS_PRODUCED);
 		}
-		catch (IOException ex) {
+		catch (UncheckedIOException noAnswer) {
 			return 0;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
 		}
 	}
 
@@ -309,24 +276,23 @@ final class ThroughputRuns {
 		String topic = id + "-events";
 		this.bench.createTopic(topic, Bench.PARTITIONS);
 		double load = Machine.load1();
-		JvmProcess process = JvmProcess.main(id, "org.apache.kafka.tools.ProducerPerformance",
+		ManagedProcess process = this.bench.mainClassProcess(id, "org.apache.kafka.tools.ProducerPerformance",
 				this.bench.settings().contenderJvmOptions(),
 				List.of("--topic", topic, "--num-records", Long.toString(events), "--record-size", "115",
 						"--throughput", "-1", "--producer-props", "bootstrap.servers=" + this.bench.bootstrapServers(),
-						"acks=all", "linger.ms=5", "batch.size=65536"),
-				this.bench.dir());
+						"acks=all", "linger.ms=5", "batch.size=65536"));
 		this.bench.rss().watch(process);
 		try {
 			process.start();
 			if (!process.waitForExit(Bench.minutes(10)) || process.exitValue() != 0) {
 				throw new IllegalStateException(id + " did not finish; log: " + process.logTail(30));
 			}
-			for (String line : process.logLines()) {
+			for (String line : process.outputLines()) {
 				Matcher summary = PERF_SUMMARY.matcher(line);
 				if (summary.find()) {
 					double rate = Double.parseDouble(summary.group(2));
 					return new Measurement(PERF, round, rate, process.startedAtMillis(), Math.round(events * 1000 / rate), 0,
-							process.peakRssKb(), load, line.trim(), -1, -1);
+							this.bench.rss().peakKb(process), load, line.trim(), -1, -1);
 				}
 			}
 			throw new IllegalStateException(id + " printed no summary; log: " + process.logTail(30));

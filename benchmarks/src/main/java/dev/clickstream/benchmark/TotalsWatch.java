@@ -18,6 +18,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import dev.clickstream.systemtest.harness.ManagedProcess;
 import dev.clickstream.systemtest.harness.Snapshots;
 
 /**
@@ -135,7 +136,7 @@ final class TotalsWatch implements AutoCloseable {
 	 * @return when the observer first received a total of exactly {@code expected} (epoch ms)
 	 * @throws IllegalStateException if the total passes {@code expected}, the contender dies, or time runs out
 	 */
-	long awaitTotal(long expected, JvmProcess contender, Duration timeout) {
+	long awaitTotal(long expected, ManagedProcess contender, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			synchronized (this) {

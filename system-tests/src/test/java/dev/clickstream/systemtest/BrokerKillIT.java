@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.clickstream.systemtest.harness.BuiltJars;
-import dev.clickstream.systemtest.harness.ClickEventWriter;
+import dev.clickstream.systemtest.harness.EventTopicWriter;
 import dev.clickstream.systemtest.harness.KafkaBrokerProcess;
 import dev.clickstream.systemtest.harness.ProcessGroup;
 import dev.clickstream.systemtest.harness.ServiceProcess;
@@ -32,7 +32,7 @@ class BrokerKillIT {
 		ServiceProcess listener = processes.startService("event-listener", BuiltJars.eventListener(), broker,
 				"--clickstream.instance-id=broker-kill-it", "--clickstream.snapshots.interval=200ms",
 				"--spring.kafka.consumer.max-poll-records=1000");
-		ClickEventWriter before = new ClickEventWriter(bootstrap);
+		EventTopicWriter before = new EventTopicWriter(bootstrap);
 		before.write(100_000, 0);
 		before.close();
 		await("counting under way").atMost(Duration.ofMinutes(2))
@@ -42,7 +42,7 @@ class BrokerKillIT {
 		broker.kill();
 		broker.start();
 
-		try (ClickEventWriter after = new ClickEventWriter(bootstrap)) {
+		try (EventTopicWriter after = new EventTopicWriter(bootstrap)) {
 			after.write(20_000, 0);
 			Map<String, Long> expected = new TreeMap<>(before.written());
 			after.written().forEach((name, count) -> expected.merge(name, count, Long::sum));

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.clickstream.systemtest.harness.BuiltJars;
-import dev.clickstream.systemtest.harness.ClickEventWriter;
+import dev.clickstream.systemtest.harness.EventTopicWriter;
 import dev.clickstream.systemtest.harness.KafkaBrokerProcess;
 import dev.clickstream.systemtest.harness.ProcessGroup;
 import dev.clickstream.systemtest.harness.ServiceProcess;
@@ -50,7 +50,7 @@ class BrokerLaterIT {
 			listenerUp.get(2, TimeUnit.MINUTES);
 			producerUp.get(2, TimeUnit.MINUTES);
 
-			try (ClickEventWriter writer = new ClickEventWriter(broker.bootstrapServers())) {
+			try (EventTopicWriter writer = new EventTopicWriter(broker.bootstrapServers())) {
 				writer.write(5_000, 0);
 				producer.stop();
 				await("the generator's and the test's events counted").atMost(Duration.ofMinutes(2))

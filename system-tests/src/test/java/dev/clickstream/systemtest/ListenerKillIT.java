@@ -4,12 +4,13 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.clickstream.systemtest.harness.BuiltJars;
-import dev.clickstream.systemtest.harness.ClickEventWriter;
+import dev.clickstream.systemtest.harness.EventTopicWriter;
 import dev.clickstream.systemtest.harness.KafkaBrokerProcess;
 import dev.clickstream.systemtest.harness.ProcessGroup;
 import dev.clickstream.systemtest.harness.ServiceProcess;
 import dev.clickstream.systemtest.harness.Snapshots;
 import dev.clickstream.systemtest.harness.TopicReader;
+import dev.clickstream.systemtest.harness.Topics;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +38,9 @@ class ListenerKillIT {
 		String bootstrap = broker.bootstrapServers();
 		ServiceProcess listener = processes.startService("event-listener", BuiltJars.eventListener(), broker,
 				"--clickstream.instance-id=kill-it", "--clickstream.snapshots.interval=200ms");
-		ClickEventWriter writer = new ClickEventWriter(bootstrap);
+		EventTopicWriter writer = new EventTopicWriter(bootstrap);
 		// Input keeps arriving while the listener dies and comes back, so it dies with a transaction open.
-		try (writer; PacedInput input = new PacedInput(writer, EVENTS / CHUNK, CHUNK, POISON_EVERY, 200)) {
+		try (writer; PacedInput input = new PacedInput(() -> writer.write(CHUNK, POISON_EVERY), EVENTS / CHUNK, 200)) {
 			for (int kill = 1; kill <= 3; kill++) {
 				long threshold = (long) (EVENTS * (0.15 * kill + ThreadLocalRandom.current().nextDouble(0.1)));
 				await("snapshot total past " + threshold).atMost(Duration.ofMinutes(2))
@@ -53,7 +54,7 @@ class ListenerKillIT {
 
 		CountsAssertions.awaitExactTotals(bootstrap, writer.written());
 		assertThat(writer.totalWritten() + writer.poisonWritten()).isEqualTo(EVENTS);
-		assertThat(TopicReader.readAll(bootstrap, "event-topic.DLT")).as("dead letters, each exactly once")
+		assertThat(TopicReader.readAll(bootstrap, Topics.DEAD_LETTERS)).as("dead letters, each exactly once")
 			.hasSize((int) writer.poisonWritten());
 	}
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
+import dev.clickstream.model.MetricNames;
 import dev.clickstream.systemtest.harness.BuiltJars;
 import dev.clickstream.systemtest.harness.KafkaBrokerProcess;
 import dev.clickstream.systemtest.harness.ProcessGroup;
@@ -61,7 +62,7 @@ class PoisonAndOutageIT {
 		await("every poison record on the dead-letter topic").atMost(Duration.ofMinutes(1))
 			.untilAsserted(() -> assertThat(deadLetterKeys(bootstrap)).containsExactlyInAnyOrderElementsOf(poison.keySet()));
 
-		double producedBeforeOutage = producer.metric("clickstream.events.produced");
+		double producedBeforeOutage = producer.count(MetricNames.EVENTS_PRODUCED);
 		broker.stop();
 		await("both report the broker DOWN").atMost(Duration.ofSeconds(30))
 			.until(() -> !listener.isUp() && !producer.isUp());
@@ -72,7 +73,7 @@ class PoisonAndOutageIT {
 		await("both healthy again, by themselves").atMost(Duration.ofMinutes(2))
 			.until(() -> listener.isUp() && producer.isUp());
 		await("the generator produces again").atMost(Duration.ofMinutes(1))
-			.until(() -> producer.metric("clickstream.events.produced") > producedBeforeOutage + 1_000);
+			.until(() -> producer.count(MetricNames.EVENTS_PRODUCED) > producedBeforeOutage + 1_000);
 		producer.stop();
 
 		Map<String, Long> good = goodEventCounts(bootstrap);
@@ -141,7 +142,7 @@ class PoisonAndOutageIT {
 	}
 
 	private static List<String> deadLetterKeys(String bootstrap) {
-		return TopicReader.readAll(bootstrap, "event-topic.DLT").stream().map(ConsumerRecord::key).toList();
+		return TopicReader.readAll(bootstrap, Topics.DEAD_LETTERS).stream().map(ConsumerRecord::key).toList();
 	}
 
 	private static boolean seedClientAvailable() throws IOException, InterruptedException {

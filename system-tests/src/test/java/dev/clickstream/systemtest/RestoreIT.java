@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.clickstream.systemtest.harness.BuiltJars;
-import dev.clickstream.systemtest.harness.ClickEventWriter;
+import dev.clickstream.systemtest.harness.EventTopicWriter;
 import dev.clickstream.systemtest.harness.KafkaBrokerProcess;
 import dev.clickstream.systemtest.harness.ProcessGroup;
 import dev.clickstream.systemtest.harness.ServiceProcess;
@@ -39,7 +39,7 @@ class RestoreIT {
 		ServiceProcess first = processes.startService("event-listener-first", BuiltJars.eventListener(), broker,
 				"--clickstream.instance-id=restore-first");
 		Map<String, Long> written;
-		try (ClickEventWriter writer = new ClickEventWriter(bootstrap)) {
+		try (EventTopicWriter writer = new EventTopicWriter(bootstrap)) {
 			writer.write(50_000, 0);
 			written = writer.written();
 		}

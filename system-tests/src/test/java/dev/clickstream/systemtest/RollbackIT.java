@@ -1,11 +1,13 @@
 package dev.clickstream.systemtest;
 
+import dev.clickstream.model.MetricNames;
 import dev.clickstream.systemtest.harness.BuiltJars;
-import dev.clickstream.systemtest.harness.ClickEventWriter;
+import dev.clickstream.systemtest.harness.EventTopicWriter;
 import dev.clickstream.systemtest.harness.KafkaBrokerProcess;
 import dev.clickstream.systemtest.harness.ProcessGroup;
 import dev.clickstream.systemtest.harness.ServiceProcess;
 import dev.clickstream.systemtest.harness.TopicReader;
+import dev.clickstream.systemtest.harness.Topics;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -27,13 +29,14 @@ class RollbackIT {
 		ServiceProcess listener = processes.startService("event-listener", BuiltJars.eventListener(), broker,
 				"--clickstream.instance-id=rollback-it", "--clickstream.snapshots.interval=200ms",
 				"--clickstream.faults.fail-every-nth-batch=3", "--spring.kafka.consumer.max-poll-records=500");
-		try (ClickEventWriter writer = new ClickEventWriter(bootstrap)) {
+		try (EventTopicWriter writer = new EventTopicWriter(bootstrap)) {
 			writer.write(30_000, 499);
 
 			CountsAssertions.awaitExactTotals(bootstrap, writer.written());
-			assertThat(TopicReader.readAll(bootstrap, "event-topic.DLT")).hasSize((int) writer.poisonWritten());
+			assertThat(TopicReader.readAll(bootstrap, Topics.DEAD_LETTERS)).hasSize((int) writer.poisonWritten());
 		}
-		assertThat(listener.metric("clickstream.faults.injected")).as("batches rolled back on purpose").isGreaterThanOrEqualTo(5);
+		assertThat(listener.count(MetricNames.FAULTS_INJECTED)).as("batches rolled back on purpose")
+			.isGreaterThanOrEqualTo(5);
 	}
 
 }

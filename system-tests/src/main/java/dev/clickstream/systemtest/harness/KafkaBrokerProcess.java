@@ -27,8 +27,6 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
 	private final int controllerPort = FreePorts.next();
 
-	private final Path dataDir;
-
 	private final ManagedProcess process;
 
 	private Duration lastStartup = Duration.ZERO;
@@ -38,10 +36,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 	 * @param dir where its data directory and console log go; a fresh directory gives a fresh broker
 	 */
 	public KafkaBrokerProcess(Path jar, Path dir) {
-		this.dataDir = dir.resolve("data");
 		this.process = new ManagedProcess("kafka-broker", JavaCommand.jar(jar, List.of(),
 				List.of("--host=127.0.0.1", "--port=" + port, "--controller-port=" + controllerPort,
-						"--data-dir=" + dataDir, "--log-file=" + dir.resolve("broker.log"))),
+						"--data-dir=" + dir.resolve("data"), "--log-file=" + dir.resolve("broker.log"))),
 				dir, dir.resolve("console.log"));
 	}
 
@@ -72,11 +69,6 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 		process.kill();
 	}
 
-	public KafkaBrokerProcess restart() {
-		stop();
-		return start();
-	}
-
 	public boolean isAlive() {
 		return process.isAlive();
 	}
@@ -87,18 +79,6 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
 	public String bootstrapServers() {
 		return "127.0.0.1:" + port;
-	}
-
-	public int port() {
-		return port;
-	}
-
-	public Path dataDir() {
-		return dataDir;
-	}
-
-	public Path logFile() {
-		return process.logFile();
 	}
 
 	/** How long the last {@link #start()} took, from launching the JVM to serving clients. */

@@ -1,6 +1,7 @@
 package dev.clickstream.systemtest.harness;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One command that can be started, stopped, killed and started again, its output appended to one log file. Every
- * running process is also known to a shutdown hook that kills it, so a failed or aborted test leaves none behind.
+ * running process is also known to a shutdown hook that kills it and its descendants, so a failed or aborted test or
+ * benchmark leaves none behind.
  */
-final class ManagedProcess {
+public final class ManagedProcess {
 
 	private static final Logger log = LoggerFactory.getLogger(ManagedProcess.class);
 
@@ -32,7 +35,7 @@ final class ManagedProcess {
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(process -> {
 			process.descendants().forEach(ProcessHandle::destroyForcibly);
 			process.destroyForcibly();
-		}), "system-test-process-reaper"));
+		}), "managed-process-reaper"));
 	}
 
 	private final String name;
@@ -43,16 +46,28 @@ final class ManagedProcess {
 
 	private final Path logFile;
 
-	private @Nullable Process process;
+	// Read without the lock, so that watching a process (isAlive, pid) never waits for a stop in progress.
+	private volatile @Nullable Process process;
 
-	ManagedProcess(String name, List<String> command, Path workDir, Path logFile) {
+	private volatile long startedAtMillis;
+
+	// Where the latest start's output begins in the log file, which keeps the output of every start.
+	private volatile long outputOffset;
+
+	/**
+	 * @param name names the process in the log file and the messages
+	 * @param command the command line, e.g. from {@link JavaCommand}
+	 * @param workDir its working directory, created if need be
+	 * @param logFile where its standard output and error are appended
+	 */
+	public ManagedProcess(String name, List<String> command, Path workDir, Path logFile) {
 		this.name = name;
 		this.command = List.copyOf(command);
 		this.workDir = workDir;
 		this.logFile = logFile;
 	}
 
-	synchronized void start() {
+	public synchronized void start() {
 		if (isAlive()) {
 			throw new IllegalStateException(name + " is running already (pid " + pid() + ")");
 		}
@@ -62,6 +77,8 @@ final class ManagedProcess {
 			Files.writeString(logFile, "=== " + Instant.now() + " starting " + name + ": " + String.join(" ", command)
 					+ System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 					StandardOpenOption.APPEND);
+			outputOffset = Files.size(logFile);
+			startedAtMillis = System.currentTimeMillis();
 			Process started = new ProcessBuilder(command).directory(workDir.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(Redirect.appendTo(logFile.toFile()))
@@ -76,54 +93,90 @@ final class ManagedProcess {
 	}
 
 	/** SIGTERM, then waits for the exit; SIGKILL if it has not exited within the grace period. */
-	synchronized void stop(Duration grace) {
+	public synchronized void stop(Duration grace) {
 		Process running = process;
-		if (running == null || !running.isAlive()) {
+		if (running == null) {
 			return;
 		}
-		running.destroy();
-		if (!waitFor(running, grace)) {
-			log.warn("{} (pid {}) did not exit within {} of SIGTERM; killing it", name, running.pid(), grace);
-			running.destroyForcibly();
-			waitFor(running, Duration.ofSeconds(30));
+		if (running.isAlive()) {
+			running.destroy();
+			if (!waitFor(running, grace)) {
+				log.warn("{} (pid {}) did not exit within {} of SIGTERM; killing it", name, running.pid(), grace);
+				running.destroyForcibly();
+				waitFor(running, Duration.ofSeconds(30));
+			}
+			log.info("stopped {} (pid {}, exit {})", name, running.pid(), running.exitValue());
 		}
 		RUNNING.remove(running);
-		log.info("stopped {} (pid {}, exit {})", name, running.pid(), running.exitValue());
 	}
 
 	/** SIGKILL: no shutdown hooks, no flush, no goodbye to the broker. */
-	synchronized void kill() {
+	public synchronized void kill() {
 		Process running = process;
-		if (running == null || !running.isAlive()) {
+		if (running == null) {
 			return;
 		}
-		running.destroyForcibly();
-		waitFor(running, Duration.ofSeconds(30));
-		RUNNING.remove(running);
-		log.info("killed {} (pid {})", name, running.pid());
-	}
-
-	synchronized boolean isAlive() {
-		return process != null && process.isAlive();
-	}
-
-	synchronized long pid() {
-		if (process == null) {
-			throw new IllegalStateException(name + " was never started");
+		if (running.isAlive()) {
+			running.destroyForcibly();
+			waitFor(running, Duration.ofSeconds(30));
+			log.info("killed {} (pid {})", name, running.pid());
 		}
-		return process.pid();
+		RUNNING.remove(running);
 	}
 
-	String name() {
+	/** Waits for the process to exit on its own. */
+	public boolean waitForExit(Duration timeout) {
+		return waitFor(started(), timeout);
+	}
+
+	/** @throws IllegalThreadStateException if it has not exited */
+	public int exitValue() {
+		return started().exitValue();
+	}
+
+	public boolean isAlive() {
+		Process current = process;
+		return current != null && current.isAlive();
+	}
+
+	/** Fails with the end of the log if the process is not running. */
+	public void requireAlive() {
+		if (!isAlive()) {
+			throw new IllegalStateException(diagnosis());
+		}
+	}
+
+	public long pid() {
+		return started().pid();
+	}
+
+	/** When the latest {@link #start()} launched the process, in epoch ms. */
+	public long startedAtMillis() {
+		return startedAtMillis;
+	}
+
+	public String name() {
 		return name;
 	}
 
-	Path logFile() {
-		return logFile;
+	/** What the process printed since its latest start, line by line. */
+	public List<String> outputLines() {
+		try (InputStream in = Files.newInputStream(logFile)) {
+			in.skipNBytes(outputOffset);
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + logFile, ex);
+		}
+	}
+
+	/** The first line the process printed since its latest start that starts with the prefix. */
+	public Optional<String> firstOutputLine(String prefix) {
+		return outputLines().stream().filter(line -> line.startsWith(prefix)).findFirst();
 	}
 
 	/** The last lines of the log, for a failure message. */
-	String logTail(int lines) {
+	public String logTail(int lines) {
 		try {
 			List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
 			return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -133,12 +186,20 @@ final class ManagedProcess {
 		}
 	}
 
-	/** Why a start failed: the state of the process and the end of its log. */
+	/** The state of the process and the end of its log, for a failure message. */
 	String diagnosis() {
 		Process current = process;
 		String state = (current == null) ? "never started"
 				: current.isAlive() ? "running as pid " + current.pid() : "exited with " + current.exitValue();
 		return name + " " + state + "; last lines of " + logFile + ":" + System.lineSeparator() + logTail(40);
+	}
+
+	private Process started() {
+		Process current = process;
+		if (current == null) {
+			throw new IllegalStateException(name + " was never started");
+		}
+		return current;
 	}
 
 	private static boolean waitFor(Process process, Duration timeout) {

@@ -1,9 +1,6 @@
 package dev.clickstream.systemtest.harness;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +10,6 @@ import java.util.List;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.awaitility.Awaitility.await;
 
@@ -27,15 +23,11 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
 	private final int port = FreePorts.next();
 
-	private final ManagedProcess process;
+	private final ServiceHttp http = new ServiceHttp(port);
 
-	private Duration lastStartup = Duration.ZERO;
+	private final ManagedProcess process;
 
 	/**
 	 * @param name names the log file and the messages, e.g. {@code event-listener-1}
@@ -55,7 +47,6 @@ public final class ServiceProcess implements AutoCloseable {
 
 	/** Starts the process and returns once {@code /actuator/health} says UP. */
 	public ServiceProcess start() {
-		long startedAt = System.nanoTime();
 		process.start();
 		try {
 			await(process.name() + " health UP").atMost(START_TIMEOUT)
@@ -66,7 +57,6 @@ public final class ServiceProcess implements AutoCloseable {
 		catch (ConditionTimeoutException | TerminalFailureException ex) {
 			throw new IllegalStateException(ex.getMessage() + System.lineSeparator() + process.diagnosis(), ex);
 		}
-		lastStartup = Duration.ofNanos(System.nanoTime() - startedAt);
 		return this;
 	}
 
@@ -80,17 +70,8 @@ public final class ServiceProcess implements AutoCloseable {
 		process.kill();
 	}
 
-	public ServiceProcess restart() {
-		stop();
-		return start();
-	}
-
 	public boolean isAlive() {
 		return process.isAlive();
-	}
-
-	public long pid() {
-		return process.pid();
 	}
 
 	public int port() {
@@ -98,61 +79,26 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	public URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + port + path);
+		return http.uri(path);
 	}
 
-	/** GET of a path, e.g. {@code /api/counts}. */
+	/** GET of a path, e.g. {@code /api/counts}; see {@link ServiceHttp#get(String)}. */
 	public HttpResponse<String> get(String path) {
-		HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).GET().build();
-		try {
-			return http.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("GET " + uri(path) + " failed: " + ex.getMessage(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted: GET " + uri(path), ex);
-		}
+		return http.get(path);
 	}
 
 	/** GET of a path whose body is JSON. */
 	public JsonNode getJson(String path) {
-		HttpResponse<String> response = get(path);
-		if (response.statusCode() != 200) {
-			throw new IllegalStateException("GET " + uri(path) + " answered " + response.statusCode() + ": "
-					+ response.body());
-		}
-		return JSON.readTree(response.body());
+		return http.getJson(path);
 	}
 
-	/** The value of a counter or gauge from {@code /actuator/metrics/<name>}, summed over its tags. */
-	public double metric(String name) {
-		return getJson("/actuator/metrics/" + name).path("measurements").get(0).path("value").asDouble();
+	/** A counter's count, summed over its tags; 0 while it is not registered: see {@link ServiceHttp#count}. */
+	public double count(String meter) {
+		return http.count(meter);
 	}
 
 	public boolean isUp() {
-		try {
-			HttpResponse<String> response = get("/actuator/health");
-			return response.statusCode() == 200
-					&& "UP".equals(JSON.readTree(response.body()).path("status").asString(""));
-		}
-		catch (RuntimeException ex) {
-			return false;
-		}
-	}
-
-	public Path logFile() {
-		return process.logFile();
-	}
-
-	public String logTail(int lines) {
-		return process.logTail(lines);
-	}
-
-	/** How long the last {@link #start()} took, from launching the JVM to health UP. */
-	public Duration lastStartup() {
-		return lastStartup;
+		return http.isUp();
 	}
 
 	@Override

@@ -1,16 +1,23 @@
 package dev.clickstream.systemtest.harness;
 
-/** The topics of the services' contract, named once for every system test. */
+import dev.clickstream.kafka.ClickstreamTopics;
+
+/**
+ * The names of the services' topics as the system tests run them: with the defaults of {@link ClickstreamTopics},
+ * since {@link ProcessGroup#startService} configures no topic.
+ */
 public final class Topics {
 
-	/** Click events from the producer, keyed by userId; three partitions. */
-	public static final String EVENTS = "event-topic";
+	private static final ClickstreamTopics DEFAULTS = ClickstreamTopics.defaults();
+
+	/** Click events from the producer, keyed by userId. */
+	public static final String EVENTS = DEFAULTS.events().name();
 
 	/** Counts snapshots from the listener, written in transactions; one partition, so the newest is the totals. */
-	public static final String UNIQUE_EVENTS = "unique-event-topic";
+	public static final String UNIQUE_EVENTS = DEFAULTS.uniqueEvents().name();
 
-	/** The listener's own changelog of its counts. */
-	public static final String COUNTS_CHANGELOG = "event-counts-changelog";
+	/** The records of the event topic that are not click events. */
+	public static final String DEAD_LETTERS = DEFAULTS.deadLetterName();
 
 	private Topics() {
 	}

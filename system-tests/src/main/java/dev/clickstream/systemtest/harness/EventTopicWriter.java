@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Writes seed-format click events to the event topic with a plain Kafka producer, and keeps the exact count of every
  * event name it got acknowledged: the expected totals of a test. Not thread-safe.
  */
-public final class ClickEventWriter implements AutoCloseable {
+public final class EventTopicWriter implements AutoCloseable {
 
 	/** The seed's names, in proportions that differ, so a count that moves between names shows. */
 	private static final String[] NAMES = { "productview", "productview", "productview", "purchase", "addtobasket",
@@ -38,7 +38,7 @@ public final class ClickEventWriter implements AutoCloseable {
 
 	private long poisonWritten;
 
-	public ClickEventWriter(String bootstrapServers) {
+	public EventTopicWriter(String bootstrapServers) {
 		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
 				ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.CLIENT_ID_CONFIG, "system-test-writer"),
