@@ -80,7 +80,7 @@ final class LatencyRun {
 							"--spring.kafka.bootstrap-servers=" + this.bench.bootstrapServers(),
 							"--clickstream.instance-id=" + id, "--clickstream.topics.events.name=" + input,
 							"--clickstream.topics.unique-events.name=" + snapshots,
-							"--clickstream.counting.changelog-topic=" + id + "-changelog",
+							"--clickstream.topics.changelog.name=" + id + "-changelog",
 							"--clickstream.snapshots.group-id=" + id + "-snapshots", "--spring.kafka.consumer.group-id=" + id,
 							"--clickstream.snapshots.interval=" + settings.latencySnapshotInterval().toMillis() + "ms"));
 			args.addAll(listenerArgs);

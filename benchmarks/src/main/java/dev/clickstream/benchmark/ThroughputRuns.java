@@ -106,7 +106,7 @@ final class ThroughputRuns {
 				"--spring.kafka.bootstrap-servers=" + this.bench.bootstrapServers(),
 				"--clickstream.instance-id=" + id, "--clickstream.topics.events.name=" + input,
 				"--clickstream.topics.unique-events.name=" + snapshots,
-				"--clickstream.counting.changelog-topic=" + changelog, "--spring.kafka.consumer.group-id=" + id,
+				"--clickstream.topics.changelog.name=" + changelog, "--spring.kafka.consumer.group-id=" + id,
 				"--clickstream.snapshots.group-id=" + id + "-snapshots",
 				"--clickstream.snapshots.interval=" + snapshotInterval.toMillis() + "ms"));
 		args.addAll(extraArgs);
