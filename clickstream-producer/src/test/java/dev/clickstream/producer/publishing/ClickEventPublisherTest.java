@@ -38,7 +38,8 @@ class ClickEventPublisherTest {
 			"productview", "bbbbbbbb");
 
 	static final ClickstreamTopics TOPICS = new ClickstreamTopics(new ClickstreamTopics.Events(TOPIC, 3),
-			new ClickstreamTopics.UniqueEvents("totals"), (short) 1);
+			new ClickstreamTopics.UniqueEvents("totals"), new ClickstreamTopics.Changelog("changelog"),
+			new ClickstreamTopics.DeadLetters(null), (short) 1);
 
 	// Acknowledges or fails only when the test says so.
 	final MockProducer<String, ClickEvent> producer = new MockProducer<>(false, new RoundRobinPartitioner(),
