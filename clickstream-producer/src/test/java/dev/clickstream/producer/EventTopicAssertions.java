@@ -79,6 +79,8 @@ final class EventTopicAssertions {
 		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		// The default of 500 a poll, one poll per check, takes 20 s over 100,000 records.
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
 			List<TopicPartition> partitions = consumer.partitionsFor(topic)
 				.stream()
