@@ -14,7 +14,9 @@ import org.springframework.kafka.core.KafkaAdmin;
 /**
  * Declares the shared topics and creates every declared topic (retrying while Kafka is away), checks the bootstrap
  * address, and adds the Kafka health indicator, in whichever service has this module. Spring's own topic creation
- * at startup ({@code spring.kafka.admin.auto-create}) should be off: it tries once, and logs a stack trace.
+ * at start-up ({@code spring.kafka.admin.auto-create}) should be off: with the broker away it holds start-up for up
+ * to its operation and close timeouts (30 s and 10 s by default), logs an error with a stack trace, and does not try
+ * again.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties({ ClickstreamTopics.class, KafkaHealthProperties.class })
@@ -37,7 +39,7 @@ public class ClickstreamKafkaAutoConfiguration {
 
 	@Bean
 	TopicCreator topicCreator(KafkaAdmin kafkaAdmin, List<NewTopic> topics) {
-		return new TopicCreator(kafkaAdmin, topics);
+		return new TopicCreator(new TopicAdmin(kafkaAdmin.getConfigurationProperties(), topics));
 	}
 
 	@Bean

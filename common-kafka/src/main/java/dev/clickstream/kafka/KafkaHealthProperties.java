@@ -1,6 +1,7 @@
 package dev.clickstream.kafka;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,12 +13,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("clickstream.health.kafka")
-public record KafkaHealthProperties(@DefaultValue("2s") @DurationUnit(java.time.temporal.ChronoUnit.MILLIS) Duration timeout) {
-
-	public KafkaHealthProperties {
-		if (timeout.isNegative() || timeout.isZero()) {
-			throw new IllegalArgumentException("clickstream.health.kafka.timeout must be positive, was " + timeout);
-		}
-	}
+public record KafkaHealthProperties(
+		@DefaultValue("2s") @DurationUnit(ChronoUnit.MILLIS) @PositiveDuration Duration timeout) {
 
 }

@@ -1,69 +1,44 @@
 package dev.clickstream.kafka;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListTopicsOptions;
-import org.apache.kafka.clients.admin.NewPartitions;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.errors.TopicExistsException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.util.backoff.BackOffExecution;
 
 /**
- * Creates the declared topics that are missing, and adds partitions where a topic has fewer than declared. Unlike
- * Spring's one attempt at startup, it keeps trying while Kafka is unreachable: a service started before its broker
- * starts anyway and gets its topics once the broker is there. The first attempt runs before the listener containers
- * start, so in the usual case they find their topics.
+ * Has the declared topics created, and keeps trying in the background while Kafka is unreachable, where Spring's
+ * own creation at start-up tries once: a service started before its broker starts anyway and gets its topics once the
+ * broker is there. The first attempt runs before the listener containers start, so in the usual case they find their
+ * topics.
  */
 class TopicCreator implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(TopicCreator.class);
 
-	// Long enough to tell a broker that is away, short enough not to hold up startup much when it is.
-	private static final Duration REACH_TIMEOUT = Duration.ofSeconds(5);
-
-	// Creating topics on a broker that just started, on a busy machine, can take seconds.
-	private static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(30);
-
-	private static final Duration RETRY_INTERVAL = Duration.ofSeconds(5);
-
-	private final Map<String, Object> adminConfig;
-
-	private final List<NewTopic> topics;
+	private final TopicAdmin admin;
 
 	private volatile boolean running;
 
-	private volatile Thread retrying;
+	private volatile @Nullable Thread retrying;
 
-	TopicCreator(KafkaAdmin kafkaAdmin, List<NewTopic> topics) {
-		Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) OPERATION_TIMEOUT.toMillis());
-		this.adminConfig = config;
-		this.topics = List.copyOf(topics);
+	TopicCreator(TopicAdmin admin) {
+		this.admin = admin;
 	}
 
 	@Override
 	public void start() {
 		this.running = true;
-		if (createMissing()) {
+		RuntimeException failure = attempt();
+		if (failure == null) {
 			return;
 		}
-		logger.warn("Kafka is not reachable at {}; the topics {} will be created when it is",
-				this.adminConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG), names());
+		// One line for the whole outage: each later attempt fails alike, and the Kafka clients warn of the connection.
+		logger.warn("Could not create the topics {} at {} yet ({}); retrying in the background until Kafka answers",
+				this.admin.topicNames(), this.admin.bootstrapServers(), reason(failure));
 		Thread thread = new Thread(this::retry, "topic-creator");
 		thread.setDaemon(true);
 		this.retrying = thread;
@@ -71,87 +46,42 @@ class TopicCreator implements SmartLifecycle {
 	}
 
 	private void retry() {
-		while (this.running) {
-			try {
-				Thread.sleep(RETRY_INTERVAL.toMillis());
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-			if (createMissing()) {
+		BackOffExecution backOff = KafkaRetries.backOff().start();
+		while (this.running && KafkaRetries.pause(backOff)) {
+			if (attempt() == null) {
+				logger.info("Kafka answered: the topics {} exist", this.admin.topicNames());
 				return;
 			}
 		}
 	}
 
-	/** @return whether every declared topic now exists */
-	boolean createMissing() {
-		try (Admin admin = Admin.create(this.adminConfig)) {
-			Set<String> existing = admin.listTopics(new ListTopicsOptions().timeoutMs((int) REACH_TIMEOUT.toMillis()))
-				.names()
-				.get(REACH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			List<NewTopic> missing = this.topics.stream().filter(topic -> !existing.contains(topic.name())).toList();
-			if (!missing.isEmpty()) {
-				createTopics(admin, missing);
-				logger.info("Created the topics {}", missing.stream().map(NewTopic::name).toList());
-			}
-			addPartitionsWhereFewer(admin, existing);
-			return true;
-		}
-		catch (ExecutionException | TimeoutException | RuntimeException ex) {
-			logger.debug("Could not create the topics yet", ex);
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
-	private void createTopics(Admin admin, List<NewTopic> missing) throws InterruptedException, ExecutionException,
-			TimeoutException {
+	/** @return why the topics could not be created, or null if they all exist now */
+	private @Nullable RuntimeException attempt() {
 		try {
-			admin.createTopics(missing).all().get(OPERATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			// False only when interrupted, which stop() does to end the retries.
+			return this.admin.initialize() ? null : new IllegalStateException("interrupted");
 		}
-		catch (ExecutionException ex) {
-			// The other service may have created the same topics a moment before.
-			if (!(ex.getCause() instanceof TopicExistsException)) {
-				throw ex;
-			}
-		}
-	}
-
-	private void addPartitionsWhereFewer(Admin admin, Set<String> existing) throws InterruptedException,
-			ExecutionException, TimeoutException {
-		List<NewTopic> declaredAndExisting = this.topics.stream().filter(topic -> existing.contains(topic.name())).toList();
-		if (declaredAndExisting.isEmpty()) {
-			return;
-		}
-		Map<String, TopicDescription> descriptions = admin
-			.describeTopics(declaredAndExisting.stream().map(NewTopic::name).toList())
-			.allTopicNames()
-			.get(OPERATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-		Map<String, NewPartitions> increases = new HashMap<>();
-		for (NewTopic topic : declaredAndExisting) {
-			int actual = descriptions.get(topic.name()).partitions().size();
-			if (actual < topic.numPartitions()) {
-				increases.put(topic.name(), NewPartitions.increaseTo(topic.numPartitions()));
-			}
-			else if (actual > topic.numPartitions()) {
-				logger.warn("Topic {} has {} partitions, more than the {} configured; set the configured count to {}",
-						topic.name(), actual, topic.numPartitions(), actual);
-			}
-		}
-		if (!increases.isEmpty()) {
-			admin.createPartitions(increases).all().get(OPERATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			logger.info("Added partitions: {}", increases);
+		catch (RuntimeException ex) {
+			logger.debug("Could not create the topics yet", ex);
+			return ex;
 		}
 	}
 
-	private List<String> names() {
-		List<String> names = new ArrayList<>();
-		this.topics.forEach(topic -> names.add(topic.name()));
-		return names;
+	private static String reason(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		if (cause instanceof TimeoutException) {
+			return "no answer within " + TopicAdmin.OPERATION_TIMEOUT_SECONDS + " s";
+		}
+		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+	}
+
+	/** Whether the background retries are under way. */
+	boolean retrying() {
+		Thread thread = this.retrying;
+		return thread != null && thread.isAlive();
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 /**
- * Kafka set-up shared by both services: the topics they exchange and a health indicator for the cluster.
+ * Kafka set-up shared by both services: the topics they exchange, a health indicator for the cluster, and the
+ * constraint on the durations they are configured with.
  */
 @NullMarked
 package dev.clickstream.kafka;

@@ -1,63 +1,101 @@
 package dev.clickstream.kafka;
 
-import java.io.IOException;
-import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.KafkaException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 
+@ExtendWith(OutputCaptureExtension.class)
 class TopicCreatorTest {
 
-	final List<NewTopic> topics = List.of(TopicBuilder.name("clicks").partitions(3).replicas(1).build(),
-			TopicBuilder.name("totals").partitions(1).replicas(1).build());
+	static final String WARNING = "Could not create the topics [clicks, totals] at 127.0.0.1:9 yet";
 
-	@Test
-	void reportsFailureWhileNoBrokerAnswers() throws IOException {
-		assertThat(creator("127.0.0.1:" + closedPort()).createMissing()).isFalse();
+	// What KafkaAdmin.initialize() throws when the broker does not answer in time.
+	static final IllegalStateException NO_ANSWER = new IllegalStateException("Could not configure topics",
+			new KafkaException("Timed out waiting to get existing topics", new TimeoutException()));
+
+	final TopicAdmin admin = mock();
+
+	final TopicCreator creator = new TopicCreator(this.admin);
+
+	@BeforeEach
+	void declaredTopics() {
+		given(this.admin.topicNames()).willReturn(List.of("clicks", "totals"));
+		given(this.admin.bootstrapServers()).willReturn("127.0.0.1:9");
+	}
+
+	@AfterEach
+	void stop() {
+		this.creator.stop();
 	}
 
 	@Test
-	void createsMissingTopicsAndAddsMissingPartitions() throws Exception {
-		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-		broker.afterPropertiesSet();
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
-			admin.createTopics(List.of(new NewTopic("clicks", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+	void createsTheTopicsOnStartBeforeTheListenerContainersStart(CapturedOutput output) {
+		given(this.admin.initialize()).willReturn(true);
 
-			assertThat(creator(broker.getBrokersAsString()).createMissing()).isTrue();
+		this.creator.start();
 
-			assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).containsAll(Set.of("clicks", "totals"));
-			assertThat(admin.describeTopics(List.of("clicks"))
-				.allTopicNames()
-				.get(30, TimeUnit.SECONDS)
-				.get("clicks")
-				.partitions()).hasSize(3);
-		}
-		finally {
-			broker.destroy();
-		}
+		then(this.admin).should().initialize();
+		assertThat(this.creator.retrying()).isFalse();
+		assertThat(this.creator.isRunning()).isTrue();
+		assertThat(this.creator.getPhase()).isLessThan(SmartLifecycle.DEFAULT_PHASE);
+		assertThat(output).doesNotContain(WARNING);
 	}
 
-	TopicCreator creator(String bootstrapServers) {
-		return new TopicCreator(new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)),
-				this.topics);
+	@Test
+	void startsWithoutKafkaWarnsOnceAndCreatesTheTopicsWhenItAnswers(CapturedOutput output) {
+		given(this.admin.initialize()).willThrow(NO_ANSWER, NO_ANSWER, NO_ANSWER).willReturn(true);
+
+		this.creator.start();
+
+		assertThat(this.creator.isRunning()).isTrue();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.creator.retrying());
+		then(this.admin).should(times(4)).initialize();
+		assertThat(output.getOut()).containsOnlyOnce(WARNING);
+		assertThat(output).contains(WARNING + " (no answer within 5 s); retrying in the background until Kafka answers")
+			.contains("Kafka answered: the topics [clicks, totals] exist")
+			.doesNotContain("\tat ");
 	}
 
-	static int closedPort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+	@Test
+	void namesACauseOtherThanNoAnswer(CapturedOutput output) {
+		given(this.admin.initialize()).willThrow(new IllegalStateException("Could not configure topics",
+				new KafkaException("Failed to create topics", new IllegalArgumentException("replication factor 3"))))
+			.willReturn(true);
+
+		this.creator.start();
+
+		assertThat(output).contains(WARNING + " (IllegalArgumentException: replication factor 3)");
+	}
+
+	@Test
+	void stopEndsTheRetries() {
+		given(this.admin.initialize()).willThrow(NO_ANSWER);
+		this.creator.start();
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> then(this.admin).should(atLeast(3)).initialize());
+
+		this.creator.stop();
+
+		assertThat(this.creator.isRunning()).isFalse();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.creator.retrying());
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.clickstream.listener;
 import java.time.Duration;
 import java.util.List;
 
+import dev.clickstream.kafka.PositiveDuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,11 +43,7 @@ public record EventListenerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-
 			@DefaultValue({ "productview", "purchase", "addtobasket", "removefrombasket" }) @NotEmpty List<@NotBlank String> eventNames,
 			@DefaultValue("dead-letter") UnknownEventNames unknownEventNames,
 			@DefaultValue("4096") @Min(128) @Max(1_048_576) int maxEventBytes,
-			@DefaultValue("30s") Duration restoreTimeout, @DefaultValue("true") boolean compactReader) {
-
-		public Counting {
-			requirePositive("clickstream.counting.restore-timeout", restoreTimeout);
-		}
+			@DefaultValue("30s") @PositiveDuration Duration restoreTimeout, @DefaultValue("true") boolean compactReader) {
 
 		public enum UnknownEventNames {
 
@@ -65,12 +62,9 @@ public record EventListenerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-
 	 * @param interval the shortest time between two snapshots in {@code interval} mode
 	 * @param groupId the consumer group whose single member publishes the snapshots
 	 */
-	public record Snapshots(@DefaultValue("interval") Mode mode, @DefaultValue("1s") Duration interval,
+	public record Snapshots(@DefaultValue("interval") Mode mode,
+			@DefaultValue("1s") @PositiveDuration Duration interval,
 			@DefaultValue("event-listener-snapshots") @NotBlank String groupId) {
-
-		public Snapshots {
-			requirePositive("clickstream.snapshots.interval", interval);
-		}
 
 		public enum Mode {
 
@@ -85,12 +79,6 @@ public record EventListenerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-
 	 * transaction rolls back; 0 never fails
 	 */
 	public record Faults(@DefaultValue("0") @Min(0) int failEveryNthBatch) {
-	}
-
-	private static void requirePositive(String property, Duration value) {
-		if (value.isNegative() || value.isZero()) {
-			throw new IllegalArgumentException(property + " must be a positive duration such as 500ms or 1s, was " + value);
-		}
 	}
 
 }

@@ -3,15 +3,24 @@ package dev.clickstream.listener;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
+@ExtendWith(OutputCaptureExtension.class)
 class EventListenerPropertiesTest {
 
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -31,13 +40,22 @@ class EventListenerPropertiesTest {
 		});
 	}
 
-	@Test
-	void aZeroIntervalStopsStartupNamingTheProperty() {
-		this.runner.withPropertyValues("clickstream.snapshots.interval=0s")
-			.run(context -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("clickstream.snapshots.interval must be a positive duration"));
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			clickstream.snapshots.interval=0s          | clickstream.snapshots.interval
+			clickstream.counting.restore-timeout=-1s   | clickstream.counting.restoreTimeout
+			""")
+	void aDurationThatIsNotPositiveStopsStartupNamingTheProperty(String setting, String property,
+			CapturedOutput output) {
+		SpringApplicationBuilder application = new SpringApplicationBuilder(Bind.class).web(WebApplicationType.NONE);
+
+		assertThatException()
+			.isThrownBy(() -> application.run("--clickstream.instance-id=listener-1", "--" + setting));
+
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property: " + property + "\n")
+			.contains("Reason: must be a positive duration such as 500ms or 1s");
+		assertThat(output.getOut()).containsOnlyOnce("Reason: ");
 	}
 
 	@Test

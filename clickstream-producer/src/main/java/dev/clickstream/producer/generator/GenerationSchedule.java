@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
 
 import dev.clickstream.model.ClickEvent;
+import dev.clickstream.model.MetricNames;
 import dev.clickstream.producer.publishing.ClickEventPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,10 +58,10 @@ final class GenerationSchedule implements SmartLifecycle {
 		this.events = generator::next;
 		this.publisher = publisher;
 		this.maxInFlight = maxInFlight;
-		this.skippedTicks = Counter.builder("clickstream.generator.ticks.skipped")
+		this.skippedTicks = Counter.builder(MetricNames.TICKS_SKIPPED)
 			.description("Ticks that sent fewer events than due: too many in flight, or the producer refused them")
 			.register(registry);
-		this.skippedEvents = Counter.builder("clickstream.events.skipped")
+		this.skippedEvents = Counter.builder(MetricNames.EVENTS_SKIPPED)
 			.description("Events never generated because too many were in flight or the producer refused them")
 			.register(registry);
 	}

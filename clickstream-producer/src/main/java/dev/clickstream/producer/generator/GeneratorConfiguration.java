@@ -20,6 +20,7 @@ class GeneratorConfiguration {
 	@Bean
 	GenerationSchedule generationSchedule(GeneratorProperties properties, TaskScheduler taskScheduler,
 			ClickEventPublisher publisher, MeterRegistry registry) {
+		publisher.registerProducedCounters(properties.eventNames());
 		return new GenerationSchedule(taskScheduler, properties.tick(),
 				new EmissionPlan(properties.rate(), properties.tick(), properties.limit()),
 				new ClickEventGenerator(properties.eventNames(), SeedTime::now), publisher, properties.maxInFlight(),

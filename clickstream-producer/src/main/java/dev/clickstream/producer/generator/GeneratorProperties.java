@@ -3,12 +3,12 @@ package dev.clickstream.producer.generator;
 import java.time.Duration;
 import java.util.List;
 
+import dev.clickstream.kafka.PositiveDuration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Positive;
 import org.hibernate.validator.constraints.time.DurationMax;
-import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,7 +29,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("clickstream.generator")
 record GeneratorProperties(@DefaultValue("100") @Positive @Max(10_000_000) int rate,
-		@DefaultValue("100ms") @DurationMin(millis = 1) @DurationMax(minutes = 1) Duration tick,
+		@DefaultValue("100ms") @PositiveDuration @DurationMax(minutes = 1) Duration tick,
 		@DefaultValue({ "productview", "purchase", "addtobasket", "removefrombasket" }) @NotEmpty List<@NotBlank String> eventNames,
 		@Nullable @Positive Long limit, @DefaultValue("50000") @Positive int maxInFlight) {
 

@@ -1,6 +1,7 @@
 package dev.clickstream.producer.publishing;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -10,6 +11,7 @@ import java.util.function.Supplier;
 
 import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.model.ClickEvent;
+import dev.clickstream.model.MetricNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,9 +51,18 @@ public class ClickEventPublisher {
 		this.topic = topics.events().name();
 		this.registry = registry;
 		this.failureLog = new SendFailureLog(FAILURE_LOG_INTERVAL, System::nanoTime);
-		Gauge.builder("clickstream.events.in-flight", this.inFlight, AtomicInteger::get)
+		Gauge.builder(MetricNames.EVENTS_IN_FLIGHT, this.inFlight, AtomicInteger::get)
 			.description("Events sent to Kafka and not yet acknowledged or failed")
 			.register(registry);
+	}
+
+	/**
+	 * Registers the produced counter of each name at zero, so that its series exists before the first
+	 * acknowledgement: Prometheus' {@code rate()} and {@code increase()} see no step from "no series" to the first
+	 * count. Names not registered here get their counter at their first acknowledgement.
+	 */
+	public void registerProducedCounters(Collection<String> eventNames) {
+		eventNames.forEach(eventName -> this.produced.computeIfAbsent(eventName, this::producedCounter));
 	}
 
 	/**
@@ -121,19 +132,21 @@ public class ClickEventPublisher {
 
 	private void failed(ClickEvent event, Throwable failure) {
 		Throwable cause = SendFailureLog.rootOf(failure);
-		Counter.builder("clickstream.events.failed")
+		// Registered at the first failure of each kind, unlike the produced counters: the exceptions are not known
+		// ahead.
+		Counter.builder(MetricNames.EVENTS_FAILED)
 			.description("Click events Kafka did not acknowledge")
-			.tag("eventName", event.eventName())
-			.tag("exception", cause.getClass().getSimpleName())
+			.tag(MetricNames.EVENT_NAME, event.eventName())
+			.tag(MetricNames.EXCEPTION, cause.getClass().getSimpleName())
 			.register(this.registry)
 			.increment();
 		this.failureLog.record(this.topic, event.userId(), cause);
 	}
 
 	private Counter producedCounter(String eventName) {
-		return Counter.builder("clickstream.events.produced")
+		return Counter.builder(MetricNames.EVENTS_PRODUCED)
 			.description("Click events the broker acknowledged")
-			.tag("eventName", eventName)
+			.tag(MetricNames.EVENT_NAME, eventName)
 			.register(this.registry);
 	}
 

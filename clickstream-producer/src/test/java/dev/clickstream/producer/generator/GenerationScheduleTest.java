@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
 
 import dev.clickstream.model.ClickEvent;
+import dev.clickstream.model.MetricNames;
 import dev.clickstream.producer.publishing.ClickEventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -87,7 +88,7 @@ class GenerationScheduleTest {
 		then(this.publisher).should().publish(eq(4L), any());
 		assertThat(this.taken).hasSize(4);
 		assertThat(skippedEvents()).isEqualTo(6);
-		assertThat(this.registry.get("clickstream.generator.ticks.skipped").counter().count()).isEqualTo(1);
+		assertThat(this.registry.get(MetricNames.TICKS_SKIPPED).counter().count()).isEqualTo(1);
 	}
 
 	@Test
@@ -101,7 +102,7 @@ class GenerationScheduleTest {
 
 		then(this.publisher).should().publish(eq(10L), any());
 		assertThat(skippedEvents()).isEqualTo(9);
-		assertThat(this.registry.get("clickstream.generator.ticks.skipped").counter().count()).isEqualTo(1);
+		assertThat(this.registry.get(MetricNames.TICKS_SKIPPED).counter().count()).isEqualTo(1);
 		assertThat(plan.emitted()).isEqualTo(1);
 		assertThat(plan.finished()).isFalse();
 	}
@@ -172,7 +173,7 @@ class GenerationScheduleTest {
 	}
 
 	private double skippedEvents() {
-		return this.registry.get("clickstream.events.skipped").counter().count();
+		return this.registry.get(MetricNames.EVENTS_SKIPPED).counter().count();
 	}
 
 }

@@ -50,7 +50,9 @@ class GeneratorPropertiesTest {
 	@CsvSource(delimiter = '|', textBlock = """
 			clickstream.generator.rate=-1             | clickstream.generator.rate           | must be greater than 0
 			clickstream.generator.rate=20000000       | clickstream.generator.rate           | must be less than or equal to 10000000
-			clickstream.generator.tick=0ms            | clickstream.generator.tick           | must be longer than or equal to 1 milli
+			clickstream.generator.tick=0ms            | clickstream.generator.tick           | must be a positive duration such as 500ms or 1s
+			clickstream.generator.tick=-1s            | clickstream.generator.tick           | must be a positive duration such as 500ms or 1s
+			clickstream.generator.tick=2m             | clickstream.generator.tick           | must be shorter than or equal to 1 minute
 			clickstream.generator.event-names=        | clickstream.generator.eventNames     | must not be empty
 			'clickstream.generator.event-names[0]= '  | clickstream.generator.eventNames[0]  | must not be blank
 			clickstream.generator.limit=0             | clickstream.generator.limit          | must be greater than 0

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.model.ClickEvent;
+import dev.clickstream.model.MetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -59,7 +60,7 @@ class ClickEventPublisherTest {
 					tuple(TOPIC, "bbbbbbbb", VIEW),
 					tuple(TOPIC, "ur0kzmbj", PURCHASE));
 		assertThat(this.publisher.inFlight()).isEqualTo(3);
-		assertThat(this.registry.find("clickstream.events.produced").counter()).isNull();
+		assertThat(this.registry.find(MetricNames.EVENTS_PRODUCED).counter()).isNull();
 
 		this.producer.completeNext();
 		this.producer.completeNext();
@@ -74,18 +75,30 @@ class ClickEventPublisherTest {
 	}
 
 	@Test
+	void registersTheProducedCounterOfEachExpectedNameAtZeroAndCountsOnIt() {
+		this.publisher.registerProducedCounters(List.of("purchase", "productview"));
+
+		assertThat(producedByName()).isEqualTo(Map.of("purchase", 0L, "productview", 0L));
+
+		this.publisher.publish(1, events(PURCHASE));
+		this.producer.completeNext();
+
+		assertThat(producedByName()).isEqualTo(Map.of("purchase", 1L, "productview", 0L));
+	}
+
+	@Test
 	void countsAFailureTheBrokerReportsLaterByEventNameAndCause() {
 		this.publisher.publish(1, events(PURCHASE));
 
 		this.producer.errorNext(new TimeoutException("Expiring 1 record(s)"));
 
 		assertThat(this.publisher.inFlight()).isZero();
-		assertThat(this.registry.get("clickstream.events.failed")
-			.tag("eventName", "purchase")
-			.tag("exception", "TimeoutException")
+		assertThat(this.registry.get(MetricNames.EVENTS_FAILED)
+			.tag(MetricNames.EVENT_NAME, "purchase")
+			.tag(MetricNames.EXCEPTION, "TimeoutException")
 			.counter()
 			.count()).isEqualTo(1);
-		assertThat(this.registry.find("clickstream.events.produced").counter()).isNull();
+		assertThat(this.registry.find(MetricNames.EVENTS_PRODUCED).counter()).isNull();
 	}
 
 	@Test
@@ -95,9 +108,9 @@ class ClickEventPublisherTest {
 		assertThat(this.publisher.publish(5, events(PURCHASE, VIEW, VIEW, VIEW, VIEW))).isEqualTo(1);
 
 		assertThat(this.publisher.inFlight()).isZero();
-		assertThat(this.registry.get("clickstream.events.failed")
-			.tag("eventName", "purchase")
-			.tag("exception", "IllegalStateException")
+		assertThat(this.registry.get(MetricNames.EVENTS_FAILED)
+			.tag(MetricNames.EVENT_NAME, "purchase")
+			.tag(MetricNames.EXCEPTION, "IllegalStateException")
 			.counter()
 			.count()).isEqualTo(1);
 	}
@@ -116,9 +129,9 @@ class ClickEventPublisherTest {
 			assertThat(refused.publish(5, events(PURCHASE, VIEW, VIEW, VIEW, VIEW))).isEqualTo(1);
 
 			assertThat(refused.inFlight()).isZero();
-			assertThat(registry.get("clickstream.events.failed")
-				.tag("eventName", "purchase")
-				.tag("exception", "TimeoutException")
+			assertThat(registry.get(MetricNames.EVENTS_FAILED)
+				.tag(MetricNames.EVENT_NAME, "purchase")
+				.tag(MetricNames.EXCEPTION, "TimeoutException")
 				.counter()
 				.count()).isEqualTo(1);
 		}
@@ -152,10 +165,10 @@ class ClickEventPublisherTest {
 	}
 
 	private Map<String, Long> producedByName() {
-		return this.registry.find("clickstream.events.produced")
+		return this.registry.find(MetricNames.EVENTS_PRODUCED)
 			.counters()
 			.stream()
-			.collect(Collectors.toMap(counter -> counter.getId().getTag("eventName"),
+			.collect(Collectors.toMap(counter -> counter.getId().getTag(MetricNames.EVENT_NAME),
 					counter -> (long) counter.count()));
 	}
 

@@ -3,6 +3,7 @@ package dev.clickstream.listener.dashboard;
 import java.net.URI;
 import java.time.Duration;
 
+import dev.clickstream.kafka.PositiveDuration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
@@ -27,17 +28,13 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("clickstream.dashboard")
 public record DashboardProperties(@DefaultValue("http://localhost:8080") String producerUrl,
-		@DefaultValue("1s") Duration producerTimeout, @DefaultValue("1s") Duration producerPollInterval,
-		@DefaultValue("5m") Duration history, @DefaultValue("1s") Duration refresh, @DefaultValue("5s") Duration idleAfter,
-		@DefaultValue("50") @Min(1) @Max(10_000) int maxClients, @DefaultValue("30m") Duration streamTimeout) {
+		@DefaultValue("1s") @PositiveDuration Duration producerTimeout,
+		@DefaultValue("1s") @PositiveDuration Duration producerPollInterval,
+		@DefaultValue("5m") @PositiveDuration Duration history, @DefaultValue("1s") @PositiveDuration Duration refresh,
+		@DefaultValue("5s") @PositiveDuration Duration idleAfter, @DefaultValue("50") @Min(1) @Max(10_000) int maxClients,
+		@DefaultValue("30m") @PositiveDuration Duration streamTimeout) {
 
 	public DashboardProperties {
-		requirePositive("producer-timeout", producerTimeout);
-		requirePositive("producer-poll-interval", producerPollInterval);
-		requirePositive("history", history);
-		requirePositive("refresh", refresh);
-		requirePositive("idle-after", idleAfter);
-		requirePositive("stream-timeout", streamTimeout);
 		producerUrl = producerUrl.strip().replaceAll("/+$", "");
 		if (!producerUrl.isEmpty() && !producerUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
 			throw new IllegalArgumentException(
@@ -49,13 +46,6 @@ public record DashboardProperties(@DefaultValue("http://localhost:8080") String 
 	/** The producer's base URL, or none if it is not to be asked. */
 	@Nullable URI producerUri() {
 		return this.producerUrl.isEmpty() ? null : URI.create(this.producerUrl);
-	}
-
-	private static void requirePositive(String property, Duration value) {
-		if (value.isNegative() || value.isZero()) {
-			throw new IllegalArgumentException(
-					"clickstream.dashboard." + property + " must be a positive duration such as 500ms or 1s, was " + value);
-		}
 	}
 
 }
