@@ -8,10 +8,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.awaitility.core.ConditionTimeoutException;
-import org.awaitility.core.TerminalFailureException;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * The local-kafka jar as its own process. Its ports and data directory are fixed when it is created, so after
@@ -45,16 +41,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 	/** Starts the process and returns once an AdminClient sees the broker in the cluster. */
 	public KafkaBrokerProcess start() {
 		long startedAt = System.nanoTime();
-		process.start();
-		try {
-			await("kafka broker on " + bootstrapServers()).atMost(START_TIMEOUT)
-				.pollInterval(Duration.ofMillis(200))
-				.failFast(process.name() + " exited", () -> !process.isAlive())
-				.until(() -> FreePorts.accepts(port) && servesClients());
-		}
-		catch (ConditionTimeoutException | TerminalFailureException ex) {
-			throw new IllegalStateException(ex.getMessage() + System.lineSeparator() + process.diagnosis(), ex);
-		}
+		process.startUntil("serves clients on " + bootstrapServers(), START_TIMEOUT, Duration.ofMillis(200),
+				() -> FreePorts.accepts(port) && servesClients());
 		lastStartup = Duration.ofNanos(System.nanoTime() - startedAt);
 		return this;
 	}

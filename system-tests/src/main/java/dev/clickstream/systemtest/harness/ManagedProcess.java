@@ -13,12 +13,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * One command that can be started, stopped, killed and started again, its output appended to one log file. Every
@@ -89,6 +94,24 @@ public final class ManagedProcess {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot start " + name + ": " + command, ex);
+		}
+	}
+
+	/**
+	 * Starts the process and returns once it is ready; fails at once if it exits first, and with the state of the
+	 * process and the end of its log either way.
+	 * @param readiness what being ready means, for the message
+	 */
+	void startUntil(String readiness, Duration timeout, Duration pollInterval, Callable<Boolean> ready) {
+		start();
+		try {
+			await(name + ": " + readiness).atMost(timeout)
+				.pollInterval(pollInterval)
+				.failFast(name + " exited", () -> !isAlive())
+				.until(ready);
+		}
+		catch (ConditionTimeoutException | TerminalFailureException ex) {
+			throw new IllegalStateException(ex.getMessage() + System.lineSeparator() + diagnosis(), ex);
 		}
 	}
 

@@ -7,11 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.awaitility.core.ConditionTimeoutException;
-import org.awaitility.core.TerminalFailureException;
 import tools.jackson.databind.JsonNode;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * A Spring Boot jar as its own process: {@code java -jar <jar> --server.port=<free> --spring.kafka.bootstrap-servers=
@@ -47,16 +43,7 @@ public final class ServiceProcess implements AutoCloseable {
 
 	/** Starts the process and returns once {@code /actuator/health} says UP. */
 	public ServiceProcess start() {
-		process.start();
-		try {
-			await(process.name() + " health UP").atMost(START_TIMEOUT)
-				.pollInterval(Duration.ofMillis(500))
-				.failFast(process.name() + " exited", () -> !process.isAlive())
-				.until(this::isUp);
-		}
-		catch (ConditionTimeoutException | TerminalFailureException ex) {
-			throw new IllegalStateException(ex.getMessage() + System.lineSeparator() + process.diagnosis(), ex);
-		}
+		process.startUntil("/actuator/health UP", START_TIMEOUT, Duration.ofMillis(500), this::isUp);
 		return this;
 	}
 
