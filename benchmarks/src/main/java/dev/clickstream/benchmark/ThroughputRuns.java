@@ -32,7 +32,11 @@ final class ThroughputRuns {
 
 	static final String RAW = "raw consumer";
 
+	static final String LISTENER_JACKSON = "listener (Jackson parser)";
+
 	static final String GENERATOR = "generator";
+
+	static final String GENERATOR_JACKSON = "generator (Jackson writer)";
 
 	static final String PERF = "ProducerPerformance";
 
@@ -63,6 +67,12 @@ final class ThroughputRuns {
 			results.add(report(listener(round, "listener", LISTENER, input, events, settings.listenerArgs(),
 					settings.contenderJvmOptions(), settings.snapshotInterval())));
 		}
+		if (settings.runs("listener-jackson")) {
+			List<String> args = new ArrayList<>(settings.listenerArgs());
+			args.add("--clickstream.counting.compact-reader=false");
+			results.add(report(listener(round, "listener-jackson", LISTENER_JACKSON, input, events, args,
+					settings.contenderJvmOptions(), settings.snapshotInterval())));
+		}
 		if (settings.runs("tuned") && settings.tuned()) {
 			results.add(report(listener(round, "tuned", TUNED, input, events, settings.tunedListenerArgs(),
 					settings.tunedListenerJvmOptions().isEmpty() ? settings.contenderJvmOptions()
@@ -76,7 +86,12 @@ final class ThroughputRuns {
 			results.add(report(raw(round, input, events)));
 		}
 		if (settings.runs("generator")) {
-			results.add(report(generator(round, events)));
+			results.add(report(generator(round, "generator", GENERATOR, events, settings.generatorArgs())));
+		}
+		if (settings.runs("generator-jackson")) {
+			List<String> args = new ArrayList<>(settings.generatorArgs());
+			args.add("--spring.kafka.producer.properties.clickstream.json-writer=jackson");
+			results.add(report(generator(round, "generator-jackson", GENERATOR_JACKSON, events, args)));
 		}
 		if (settings.runs("perf")) {
 			results.add(report(producerPerformance(round, events)));
@@ -115,27 +130,43 @@ final class ThroughputRuns {
 			ManagedProcess process = this.bench.jarProcess(id, this.bench.listenerJar(), jvmOptions, args);
 			this.bench.rss().watch(process);
 			try {
-				process.start();
-				long assigned = GroupWatch.awaitAssigned(this.bench.admin(), id, input, Bench.PARTITIONS, process,
-						Bench.minutes(3));
-				CpuTime.Usage cpu = CpuTime.Usage.from(process.pid());
-				CpuTime.Usage brokerCpu = this.bench.brokerCpu();
-				long done = watch.awaitTotal(events, process, Bench.minutes(10));
-				long cpuMillis = cpu.millis();
-				long brokerCpuMillis = brokerCpu.millis();
+				Counted counted = count(process, id, input, watch, events);
 				long transactions = this.bench.endOffsets(changelog) / 2;
-				return new Measurement(contender, round, perSecond(events, done - assigned), assigned,
-						done - assigned,
-						assigned - process.startedAtMillis(), this.bench.rss().peakKb(process), load,
+				return counted.measurement(contender, round, events, process, this.bench.rss().peakKb(process), load,
 						String.format("%d transactions, %.0f events each", transactions,
-								events / (double) Math.max(1, transactions)),
-						cpuMillis, brokerCpuMillis);
+								events / (double) Math.max(1, transactions)));
 			}
 			finally {
 				process.stop(STOP_GRACE);
 				this.bench.rss().unwatch(process);
 			}
 		}
+	}
+
+	/**
+	 * Starts a contender that counts the input in the consumer group {@code group} and waits until the watch sees
+	 * totals of N: the measured interval runs from the group owning every input partition to then.
+	 */
+	private Counted count(ManagedProcess process, String group, String input, TotalsWatch watch, long events) {
+		process.start();
+		long assigned = GroupWatch.awaitAssigned(this.bench.admin(), group, input, Bench.PARTITIONS, process,
+				Bench.minutes(3));
+		CpuTime.Usage cpu = CpuTime.Usage.from(process.pid());
+		CpuTime.Usage brokerCpu = this.bench.brokerCpu();
+		long done = watch.awaitTotal(events, process, Bench.minutes(10));
+		return new Counted(assigned, done, cpu.millis(), brokerCpu.millis());
+	}
+
+	/** When a counting contender owned its input and when it had counted it all, with the CPU time between. */
+	private record Counted(long assigned, long done, long cpuMillis, long brokerCpuMillis) {
+
+		Measurement measurement(String contender, String round, long events, ManagedProcess process, long peakRssKb,
+				double load, String detail) {
+			return new Measurement(contender, round, perSecond(events, this.done - this.assigned), this.assigned,
+					this.done - this.assigned, this.assigned - process.startedAtMillis(), peakRssKb, load, detail,
+					this.cpuMillis, this.brokerCpuMillis);
+		}
+
 	}
 
 	/** Kafka Streams in its own JVM: from its group owning every input partition to the output totalling N. */
@@ -151,16 +182,9 @@ final class ThroughputRuns {
 							Integer.toString(this.bench.settings().streamsThreads())));
 			this.bench.rss().watch(process);
 			try {
-				process.start();
-				long assigned = GroupWatch.awaitAssigned(this.bench.admin(), id, input, Bench.PARTITIONS, process,
-						Bench.minutes(3));
-				CpuTime.Usage cpu = CpuTime.Usage.from(process.pid());
-				CpuTime.Usage brokerCpu = this.bench.brokerCpu();
-				long done = watch.awaitTotal(events, process, Bench.minutes(10));
-				return new Measurement(STREAMS, round, perSecond(events, done - assigned), assigned,
-						done - assigned,
-						assigned - process.startedAtMillis(), this.bench.rss().peakKb(process), load,
-						this.bench.settings().streamsThreads() + " stream thread(s)", cpu.millis(), brokerCpu.millis());
+				Counted counted = count(process, id, input, watch, events);
+				return counted.measurement(STREAMS, round, events, process, this.bench.rss().peakKb(process), load,
+						this.bench.settings().streamsThreads() + " stream thread(s)");
 			}
 			finally {
 				process.stop(STOP_GRACE);
@@ -210,8 +234,8 @@ final class ThroughputRuns {
 	 * The producer jar at a rate above what it can do, with a limit of N: acknowledged events per second from its
 	 * {@link MetricNames#EVENTS_PRODUCED} counter, between the first poll that shows any and the one that shows N.
 	 */
-	private Measurement generator(String round, long events) {
-		String id = round + "-generator";
+	private Measurement generator(String round, String tag, String contender, long events, List<String> extraArgs) {
+		String id = round + "-" + tag;
 		String topic = id + "-events";
 		this.bench.createTopic(topic, Bench.PARTITIONS);
 		int port = FreePorts.next();
@@ -220,7 +244,7 @@ final class ThroughputRuns {
 				"--clickstream.topics.events.name=" + topic,
 				"--clickstream.generator.rate=" + this.bench.settings().generatorRate(),
 				"--clickstream.generator.limit=" + events));
-		args.addAll(this.bench.settings().generatorArgs());
+		args.addAll(extraArgs);
 		double load = Machine.load1();
 		ManagedProcess process = this.bench.jarProcess(id, this.bench.producerJar(),
 				this.bench.settings().contenderJvmOptions(), args);
@@ -244,7 +268,7 @@ final class ThroughputRuns {
 					brokerCpu = this.bench.brokerCpu();
 				}
 				if (count >= events) {
-					return new Measurement(GENERATOR, round, perSecond(count - firstCount, now - firstAt),
+					return new Measurement(contender, round, perSecond(count - firstCount, now - firstAt),
 							firstAt, now - firstAt, firstAt - process.startedAtMillis(),
 							this.bench.rss().peakKb(process), load,
 							String.format("first poll with acknowledgements showed %d", firstCount),
