@@ -12,10 +12,10 @@ public final class MetricNames {
 	/** Click events Kafka did not acknowledge, tagged {@link #EVENT_NAME} and {@link #EXCEPTION}. Producer. */
 	public static final String EVENTS_FAILED = "clickstream.events.failed";
 
-	/** Events not sent because too many were in flight. Producer. */
+	/** Events never generated because too many were in flight or the producer refused them. Producer. */
 	public static final String EVENTS_SKIPPED = "clickstream.events.skipped";
 
-	/** Generator ticks that sent nothing because too many events were in flight. Producer. */
+	/** Generator ticks that sent fewer events than due: too many in flight, or the producer refused them. Producer. */
 	public static final String TICKS_SKIPPED = "clickstream.generator.ticks.skipped";
 
 	/** Events sent and not yet acknowledged or failed. Producer. */
