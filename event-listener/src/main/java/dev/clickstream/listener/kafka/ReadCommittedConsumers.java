@@ -9,20 +9,23 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Makes group-less consumers that read only committed records, for restoring state and following the snapshots.
- * They take the connection settings of {@code spring.kafka.consumer.*} but never join a group or commit offsets.
+ * They take the connection settings of the application's consumer factory ({@code spring.kafka.consumer.*}) but never
+ * join a group or commit offsets.
  */
 @Component
 public class ReadCommittedConsumers {
 
 	private final Map<String, Object> config;
 
-	ReadCommittedConsumers(KafkaProperties kafkaProperties) {
-		Map<String, Object> consumerConfig = kafkaProperties.buildConsumerProperties();
+	// The factory's settings, not spring.kafka.* read again: they include the connection details a service connection
+	// (Testcontainers, Docker Compose) gives, where the properties still name the default broker.
+	ReadCommittedConsumers(ConsumerFactory<?, ?> consumerFactory) {
+		Map<String, Object> consumerConfig = new HashMap<>(consumerFactory.getConfigurationProperties());
 		consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		consumerConfig.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
 		consumerConfig.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
