@@ -1,0 +1,175 @@
+package dev.clickstream.systemtest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import dev.clickstream.systemtest.harness.Snapshots;
+import dev.clickstream.systemtest.harness.TopicReader;
+import dev.clickstream.systemtest.harness.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Docker stack as a user runs it: {@code docker-compose up --build -d} on the repository's unmodified
+ * docker-compose.yml, then a crash, a restart and a teardown, each with the counts checked. Needs a Docker engine and
+ * the ports 8080, 8081 and 9092 free: it runs when {@code COMPOSE_STACK_IT=1} (CI sets it, after starting the engine).
+ * {@code COMPOSE} names the Compose command (default {@code docker-compose}).
+ */
+@EnabledIfEnvironmentVariable(named = "COMPOSE_STACK_IT", matches = "1")
+@TestInstance(Lifecycle.PER_CLASS)
+@TestMethodOrder(OrderAnnotation.class)
+class ComposeStackIT {
+
+	static final Duration HEALTHY_WITHIN = Duration.ofMinutes(3);
+
+	static final List<String> SERVICES = List.of("kafka", "clickstream-producer", "event-listener");
+
+	static final String BOOTSTRAP = "127.0.0.1:9092";
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	final Path repository = Path.of(System.getProperty("user.dir")).getParent();
+
+	final Compose stack = new Compose(this.repository, System.getenv().getOrDefault("COMPOSE", "docker-compose"));
+
+	@BeforeAll
+	void upWithABuild() {
+		this.stack.compose(Duration.ofMinutes(2), "down", "-v", "--remove-orphans");
+		this.stack.compose(Duration.ofMinutes(10), "up", "--build", "-d");
+		awaitHealthy();
+	}
+
+	@AfterAll
+	void down() {
+		this.stack.compose(Duration.ofMinutes(2), "down", "-v", "--remove-orphans");
+	}
+
+	@Test
+	@Order(1)
+	void countsGrowAndReadmesKcatCommandsPrintWhatReadmeSays() throws IOException {
+		long first = total(counts());
+		await("totals growing").atMost(Duration.ofSeconds(60)).until(() -> total(counts()) > first);
+
+		List<String> readme = Files.readAllLines(this.repository.resolve("README.md"));
+		String events = readmeCommand(readme, "-t event-topic -o end");
+		String newest = readmeCommand(readme, "-t unique-event-topic -X isolation.level=read_committed -o -10");
+		// Following the topic never ends by itself: a few seconds of it, as a user would look.
+		// SIGINT, as Ctrl-C: kcat then writes out what it has. Its own messages ("% Reached end of topic") are stderr.
+		String followed = this.stack.run(
+				List.of("sh", "-c", "timeout -s INT 5 " + events + " 2> /dev/null || [ $? -eq 124 ]"),
+				Duration.ofSeconds(30));
+		List<String> records = followed.lines().toList();
+		assertThat(records).as("records of %s", events).isNotEmpty().allSatisfy(line -> {
+			assertThat(line).matches("[a-z0-9]{8} \\{\"date\":\"[0-9T:-]{19}UTC\",\"productId\":\"[a-z0-9]{15}\","
+					+ "\"eventName\":\"[a-z]+\",\"userId\":\"[a-z0-9]{8}\"}");
+			assertThat(line.substring(0, 8)).as("key is the userId").isEqualTo(JSON.readTree(line.substring(9)).path("userId").asString());
+		});
+		String snapshot = this.stack.run(List.of("sh", "-c", newest + " 2> /dev/null"), Duration.ofSeconds(30)).strip();
+		assertThat(snapshot).matches(Pattern.compile("\\{\"productview\":\\d+,\"purchase\":\\d+,\"addtobasket\":\\d+,"
+				+ "\"removefrombasket\":\\d+,\"receiveAt\":\"[0-9T:-]{19}UTC\"}"));
+	}
+
+	@Test
+	@Order(2)
+	void aListenerKilledFromTheHostIsRestartedAndCountsOnFromItsCommittedCounts() {
+		int restarts = Integer.parseInt(this.stack.inspect("event-listener", "{{.RestartCount}}"));
+		String pid = this.stack.inspect("event-listener", "{{.State.Pid}}");
+		Map<String, Long> before = counts();
+
+		// kill -9 of the JVM from the host, as the OOM killer or a crash would end it; not `docker kill`, which
+		// Docker takes for a manual stop and does not restart.
+		this.stack.run(List.of("kill", "-9", pid), Duration.ofSeconds(10));
+
+		await("the listener restarted by Docker and healthy").atMost(HEALTHY_WITHIN)
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> Integer.parseInt(this.stack.inspect("event-listener", "{{.RestartCount}}")) > restarts
+					&& this.stack.healthy("event-listener"));
+		await("counting continues").atMost(Duration.ofSeconds(60))
+			.until(() -> total(counts()) > total(before));
+		assertCountsNotBelow(counts(), before);
+	}
+
+	@Test
+	@Order(3)
+	void downThenUpKeepsTheCountsInTheNamedVolume() {
+		Map<String, Long> before = counts();
+
+		this.stack.compose(Duration.ofMinutes(2), "down");
+		this.stack.compose(Duration.ofMinutes(5), "up", "-d");
+		awaitHealthy();
+
+		assertCountsNotBelow(counts(), before);
+	}
+
+	@Test
+	@Order(4)
+	void onceTheProducerStopsTheNewestSnapshotEqualsTheEventTopicCountedPerName() {
+		this.stack.compose(Duration.ofMinutes(2), "stop", "clickstream-producer");
+
+		Map<String, Long> onTheTopic = new TreeMap<>();
+		TopicReader.readAll(BOOTSTRAP, Topics.EVENTS)
+			.forEach(record -> onTheTopic.merge(JSON.readTree(record.value()).path("eventName").asString(), 1L,
+					Long::sum));
+		assertThat(onTheTopic).isNotEmpty();
+		CountsAssertions.awaitExactTotals(BOOTSTRAP, onTheTopic);
+	}
+
+	@Test
+	@Order(5)
+	void downWithVolumesLeavesNoVolumeBehind() {
+		assertThat(this.stack.volumes()).as("volumes of the running stack").isNotEmpty();
+
+		this.stack.compose(Duration.ofMinutes(2), "down", "-v");
+
+		assertThat(this.stack.volumes()).isEmpty();
+	}
+
+	private void awaitHealthy() {
+		await("all services healthy").atMost(HEALTHY_WITHIN)
+			.pollInterval(Duration.ofSeconds(2))
+			.until(() -> SERVICES.stream().allMatch(this.stack::healthy));
+	}
+
+	private Map<String, Long> counts() {
+		String body = this.stack.run(List.of("curl", "-fsS", "http://127.0.0.1:8081/api/counts"), Duration.ofSeconds(10));
+		return Snapshots.counts(body);
+	}
+
+	private static long total(Map<String, Long> counts) {
+		return counts.values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	private static void assertCountsNotBelow(Map<String, Long> now, Map<String, Long> before) {
+		before.forEach((name, count) -> assertThat(now.get(name)).as("%s, %s before", name, count)
+			.isGreaterThanOrEqualTo(count));
+		assertThat(total(before)).as("counted something before").isPositive();
+	}
+
+	/** The command of the README line {@code $ kcat …} that contains the fragment. */
+	private static String readmeCommand(List<String> readme, String fragment) {
+		return readme.stream()
+			.filter(line -> line.startsWith("$ kcat ") && line.contains(fragment))
+			.map(line -> line.substring(2))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("README shows no '$ kcat' line with " + fragment));
+	}
+
+}
