@@ -87,8 +87,52 @@ class ComposeStackIT {
 				+ "\"removefrombasket\":\\d+,\"receiveAt\":\"[0-9T:-]{19}UTC\"}"));
 	}
 
+	/**
+	 * The project's prometheus.yml with its targets moved from the Compose network to the host's published ports, and
+	 * every query of the provisioned Grafana dashboard, asked as Grafana asks them. Grafana itself is not run.
+	 */
 	@Test
 	@Order(2)
+	void prometheusScrapesBothServicesAndEveryDashboardQueryHasData() throws Exception {
+		Path monitoring = this.repository.resolve("docker/monitoring");
+		String config = Files.readString(monitoring.resolve("prometheus/prometheus.yml"))
+			.replace("clickstream-producer:8080", "127.0.0.1:8080")
+			.replace("event-listener:8081", "127.0.0.1:8081");
+		JsonNode dashboard = JSON.readTree(monitoring.resolve("grafana/dashboards/clickstream.json").toFile());
+		List<JsonNode> targets = dashboard.findValues("targets").stream().flatMap(JsonNode::valueStream).toList();
+		assertThat(targets).as("queries of the dashboard").hasSizeGreaterThan(10);
+		String datasources = Files.readString(monitoring.resolve("grafana/provisioning/datasources/prometheus.yml"));
+		targets.forEach(target -> assertThat(datasources).as("the provisioned datasource of %s", target)
+			.contains("uid: " + target.path("datasource").path("uid").asString()));
+		String dashboards = Files.readString(monitoring.resolve("grafana/provisioning/dashboards/clickstream.yml"));
+		String composeFile = Files.readString(this.repository.resolve("docker-compose.yml"));
+		String dashboardsPath = dashboards.lines()
+			.filter(line -> line.strip().startsWith("path:"))
+			.map(line -> line.strip().substring("path:".length()).strip())
+			.findFirst()
+			.orElseThrow();
+		assertThat(composeFile).as("Grafana's dashboards mounted where the provisioning looks")
+			.contains("./docker/monitoring/grafana/dashboards:" + dashboardsPath)
+			.contains(dashboardsPath + "/clickstream.json");
+
+		try (PrometheusServer prometheus = new PrometheusServer(config,
+				this.repository.resolve("system-tests/target/prometheus-" + System.currentTimeMillis()))) {
+			await("both services scraped").atMost(Duration.ofSeconds(60))
+				.ignoreExceptions()
+				.until(() -> prometheus.targetHealth().equals(List.of("up", "up")));
+			for (JsonNode target : targets) {
+				String expr = target.path("expr").asString();
+				// rate() and increase() over [1m] need scrapes across most of a minute
+				await(expr).atMost(Duration.ofSeconds(120))
+					.pollInterval(Duration.ofSeconds(5))
+					.ignoreExceptions()
+					.untilAsserted(() -> assertThat(prometheus.query(expr)).as(expr).isNotEmpty());
+			}
+		}
+	}
+
+	@Test
+	@Order(3)
 	void aListenerKilledFromTheHostIsRestartedAndCountsOnFromItsCommittedCounts() {
 		int restarts = Integer.parseInt(this.stack.inspect("event-listener", "{{.RestartCount}}"));
 		String pid = this.stack.inspect("event-listener", "{{.State.Pid}}");
@@ -108,7 +152,7 @@ class ComposeStackIT {
 	}
 
 	@Test
-	@Order(3)
+	@Order(4)
 	void downThenUpKeepsTheCountsInTheNamedVolume() {
 		Map<String, Long> before = counts();
 
@@ -120,7 +164,7 @@ class ComposeStackIT {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void onceTheProducerStopsTheNewestSnapshotEqualsTheEventTopicCountedPerName() {
 		this.stack.compose(Duration.ofMinutes(2), "stop", "clickstream-producer");
 
@@ -133,7 +177,7 @@ class ComposeStackIT {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void downWithVolumesLeavesNoVolumeBehind() {
 		assertThat(this.stack.volumes()).as("volumes of the running stack").isNotEmpty();
 
