@@ -1,6 +1,7 @@
 package dev.clickstream.systemtest;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,9 +10,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import dev.clickstream.model.ClickEventReader;
+import dev.clickstream.model.InvalidClickEventException;
 import dev.clickstream.systemtest.harness.Snapshots;
 import dev.clickstream.systemtest.harness.TopicReader;
 import dev.clickstream.systemtest.harness.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -44,7 +52,14 @@ class ComposeStackIT {
 
 	static final String BOOTSTRAP = "127.0.0.1:9092";
 
+	static final List<String> COUNTED = List.of("productview", "purchase", "addtobasket", "removefrombasket");
+
 	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static final Pattern SNAPSHOT = Pattern.compile("\\{\"productview\":\\d+,\"purchase\":\\d+,\"addtobasket\":\\d+,"
+			+ "\"removefrombasket\":\\d+,\"receiveAt\":\"[0-9T:-]{19}UTC\"}");
+
+	static final String SHARE = "{\"date\":\"2026-12-01T10:00:00UTC\",\"productId\":\"p\",\"eventName\":\"share\",\"userId\":\"u\"}";
 
 	final Path repository = Path.of(System.getProperty("user.dir")).getParent();
 
@@ -82,9 +97,19 @@ class ComposeStackIT {
 					+ "\"eventName\":\"[a-z]+\",\"userId\":\"[a-z0-9]{8}\"}");
 			assertThat(line.substring(0, 8)).as("key is the userId").isEqualTo(JSON.readTree(line.substring(9)).path("userId").asString());
 		});
+		String followSnapshots = readme.stream()
+			.filter(line -> line.startsWith("| the topics"))
+			.map(line -> line.replaceAll(".*`(kcat [^`]+)`.*", "$1"))
+			.findFirst()
+			.orElseThrow();
+		List<String> snapshots = this.stack
+			.run(List.of("sh", "-c", "timeout -s INT 5 " + followSnapshots + " 2> /dev/null || [ $? -eq 124 ]"),
+					Duration.ofSeconds(30))
+			.lines()
+			.toList();
+		assertThat(snapshots).as("snapshots of %s", followSnapshots).isNotEmpty().allSatisfy(line -> assertThat(line).matches(SNAPSHOT));
 		String snapshot = this.stack.run(List.of("sh", "-c", newest + " 2> /dev/null"), Duration.ofSeconds(30)).strip();
-		assertThat(snapshot).matches(Pattern.compile("\\{\"productview\":\\d+,\"purchase\":\\d+,\"addtobasket\":\\d+,"
-				+ "\"removefrombasket\":\\d+,\"receiveAt\":\"[0-9T:-]{19}UTC\"}"));
+		assertThat(snapshot).matches(SNAPSHOT);
 	}
 
 	/**
@@ -133,6 +158,49 @@ class ComposeStackIT {
 
 	@Test
 	@Order(3)
+	void deadLettersAreInspectedAndReplayedWithReadmesCommands() throws IOException {
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all"),
+				new StringSerializer(), new StringSerializer())) {
+			producer.send(new ProducerRecord<>(Topics.EVENTS, "poison-key", "not a click event"));
+			producer.send(new ProducerRecord<>(Topics.EVENTS, "share-key", SHARE));
+		}
+		await("both dead-lettered").atMost(Duration.ofSeconds(60))
+			.until(() -> TopicReader.readAll(BOOTSTRAP, Topics.DEAD_LETTERS).size() >= 2);
+
+		List<String> readme = Files.readAllLines(this.repository.resolve("README.md"));
+		String inspect = readme.stream()
+			.filter(line -> line.startsWith("kcat ") && line.contains("-t event-topic.DLT") && line.contains("headers"))
+			.findFirst()
+			.orElseThrow();
+		String inspected = this.stack.run(List.of("sh", "-c", inspect), Duration.ofSeconds(30));
+		assertThat(inspected).contains("dlt.reason=not-json", "dlt.reason=unknown-event-name", "not a click event",
+				SHARE);
+
+		int replayAt = readme.indexOf(readme.stream()
+			.filter(line -> line.startsWith("kcat ") && line.contains("grep '\"eventName\":\"share\"'"))
+			.findFirst()
+			.orElseThrow());
+		// The command continues on the next line after a trailing backslash.
+		String firstLine = readme.get(replayAt).strip();
+		String replay = firstLine.substring(0, firstLine.length() - 1) + readme.get(replayAt + 1);
+		this.stack.run(List.of("bash", "-c", replay), Duration.ofSeconds(30));
+
+		// Written back under its key, and (its name still not counted) dead-lettered once more.
+		await("the share event back on the event topic").atMost(Duration.ofSeconds(60))
+			.until(() -> TopicReader.readAll(BOOTSTRAP, Topics.EVENTS)
+				.stream()
+				.filter(record -> "share-key".equals(record.key()) && SHARE.equals(record.value()))
+				.count() == 2);
+		await("dead-lettered again").atMost(Duration.ofSeconds(60))
+			.until(() -> TopicReader.readAll(BOOTSTRAP, Topics.DEAD_LETTERS)
+				.stream()
+				.filter(record -> SHARE.equals(record.value()))
+				.count() == 2);
+	}
+
+	@Test
+	@Order(4)
 	void aListenerKilledFromTheHostIsRestartedAndCountsOnFromItsCommittedCounts() {
 		int restarts = Integer.parseInt(this.stack.inspect("event-listener", "{{.RestartCount}}"));
 		String pid = this.stack.inspect("event-listener", "{{.State.Pid}}");
@@ -152,7 +220,7 @@ class ComposeStackIT {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void downThenUpKeepsTheCountsInTheNamedVolume() {
 		Map<String, Long> before = counts();
 
@@ -164,20 +232,30 @@ class ComposeStackIT {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void onceTheProducerStopsTheNewestSnapshotEqualsTheEventTopicCountedPerName() {
 		this.stack.compose(Duration.ofMinutes(2), "stop", "clickstream-producer");
 
+		// Only click events of the counted names: the dead-letter test put others on the topic.
+		ClickEventReader reader = new ClickEventReader(4096);
 		Map<String, Long> onTheTopic = new TreeMap<>();
-		TopicReader.readAll(BOOTSTRAP, Topics.EVENTS)
-			.forEach(record -> onTheTopic.merge(JSON.readTree(record.value()).path("eventName").asString(), 1L,
-					Long::sum));
+		for (ConsumerRecord<String, String> record : TopicReader.readAll(BOOTSTRAP, Topics.EVENTS)) {
+			try {
+				String name = reader.eventName(record.value().getBytes(StandardCharsets.UTF_8));
+				if (COUNTED.contains(name)) {
+					onTheTopic.merge(name, 1L, Long::sum);
+				}
+			}
+			catch (InvalidClickEventException notAClickEvent) {
+				// dead-lettered, not counted
+			}
+		}
 		assertThat(onTheTopic).isNotEmpty();
 		CountsAssertions.awaitExactTotals(BOOTSTRAP, onTheTopic);
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void downWithVolumesLeavesNoVolumeBehind() {
 		assertThat(this.stack.volumes()).as("volumes of the running stack").isNotEmpty();
 
