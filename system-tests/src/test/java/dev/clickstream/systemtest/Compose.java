@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -73,9 +74,13 @@ final class Compose {
 		}
 	}
 
-	List<String> volumes() {
-		String out = docker("volume", "ls", "-q", "--filter", "label=com.docker.compose.project=" + PROJECT).trim();
-		return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+	/**
+	 * Every volume of the engine, not only those labelled with the project: anonymous volumes that images declare carry
+	 * no project label.
+	 */
+	Set<String> volumes() {
+		String out = docker("volume", "ls", "-q").trim();
+		return out.isEmpty() ? Set.of() : Set.of(out.split("\n"));
 	}
 
 	/** Runs a command, returns its output, and fails with the output unless it exits with 0 within the timeout. */
