@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * @param latencySnapshotInterval the listener's snapshot interval in the latency run
  * @param profile whether to run the listener once more under JFR and summarise the recording
  * @param skip parts to leave out: listener, listener-jackson, tuned, streams, raw, generator, generator-jackson,
- * perf, latency, profile
+ * generator-seed, perf, latency, profile
  * @param report the markdown file the run is added to
  */
 record Settings(long events, int repetitions, long warmupEvents, Duration snapshotInterval, List<String> listenerArgs,

@@ -38,6 +38,8 @@ final class ThroughputRuns {
 
 	static final String GENERATOR_JACKSON = "generator (Jackson writer)";
 
+	static final String GENERATOR_SEED_MODEL = "generator (seed model)";
+
 	static final String PERF = "ProducerPerformance";
 
 	private static final Logger log = LoggerFactory.getLogger(ThroughputRuns.class);
@@ -92,6 +94,11 @@ final class ThroughputRuns {
 			List<String> args = new ArrayList<>(settings.generatorArgs());
 			args.add("--spring.kafka.producer.properties.clickstream.json-writer=jackson");
 			results.add(report(generator(round, "generator-jackson", GENERATOR_JACKSON, events, args)));
+		}
+		if (settings.runs("generator-seed")) {
+			List<String> args = new ArrayList<>(settings.generatorArgs());
+			args.add("--clickstream.generator.model=seed");
+			results.add(report(generator(round, "generator-seed", GENERATOR_SEED_MODEL, events, args)));
 		}
 		if (settings.runs("perf")) {
 			results.add(report(producerPerformance(round, events)));

@@ -13,9 +13,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
- * The same run as with the embedded broker, against the broker image the project deploys. Skipped without Docker.
+ * The same run as with the embedded broker, against the broker image the project deploys, with the original
+ * script's model. Skipped without Docker.
  */
-@SpringBootTest(properties = { "clickstream.generator.limit=500", "clickstream.generator.rate=2000" })
+@SpringBootTest(properties = { "clickstream.generator.model=seed", "clickstream.generator.limit=500",
+		"clickstream.generator.rate=2000" })
 @Testcontainers(disabledWithoutDocker = true)
 @DirtiesContext
 class ClickstreamProducerContainerTest {

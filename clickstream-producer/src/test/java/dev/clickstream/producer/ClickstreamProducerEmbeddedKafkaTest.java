@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.model.ActuatorMetric;
@@ -12,6 +14,7 @@ import dev.clickstream.model.ClickEvent;
 import dev.clickstream.model.MetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-				"clickstream.generator.limit=500", "clickstream.generator.rate=2000", "logging.level.kafka=WARN",
+				"clickstream.generator.limit=500", "clickstream.generator.rate=2000", "clickstream.generator.seed=2026", "logging.level.kafka=WARN",
 				"logging.level.org.apache.kafka=WARN", "logging.level.state.change.logger=WARN" })
 @EmbeddedKafka
 // The context holds the broker: closing it after the class frees the two cores for the next.
@@ -53,9 +56,21 @@ class ClickstreamProducerEmbeddedKafkaTest {
 	int port;
 
 	@Test
-	void writesExactlyTheLimitAsSeedJsonKeyedByUser() {
-		EventTopicAssertions.assertTopicHoldsExactlyTheLimit(this.bootstrapServers, this.topics.events().name(), 500,
-				this.registry);
+	void writesExactlyTheLimitAsSeedJsonKeyedByUserWithTheTotalsTheGeneratorAnnouncedBeforehand() throws Exception {
+		HttpResponse<String> status = HttpClient.newHttpClient()
+			.send(get("/api/generator"), HttpResponse.BodyHandlers.ofString());
+		assertThat(status.statusCode()).isEqualTo(200);
+		JsonNode announced = json.readTree(status.body());
+		assertThat(announced.get("model").asString()).isEqualTo("shop");
+		assertThat(announced.get("seed").asLong()).isEqualTo(2026);
+		assertThat(announced.get("limit").asLong()).isEqualTo(500);
+
+		Map<String, Long> onTheTopic = EventTopicAssertions.assertTopicHoldsExactlyTheLimit(this.bootstrapServers,
+				this.topics.events().name(), 500, this.registry);
+
+		Map<String, Long> expected = new TreeMap<>();
+		announced.get("expectedTotals").properties().forEach(entry -> expected.put(entry.getKey(), entry.getValue().asLong()));
+		assertThat(onTheTopic).isEqualTo(expected);
 	}
 
 	@Test

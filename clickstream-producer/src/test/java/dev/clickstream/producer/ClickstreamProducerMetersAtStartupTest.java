@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-				"clickstream.generator.event-names=purchase,wishlist", "logging.level.kafka=WARN",
+				"clickstream.generator.model=seed", "clickstream.generator.event-names=purchase,wishlist", "logging.level.kafka=WARN",
 				"logging.level.org.apache.kafka=WARN", "logging.level.state.change.logger=WARN" })
 @EmbeddedKafka
 @DirtiesContext

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
+import dev.clickstream.model.EventNames;
 import dev.clickstream.model.MetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,14 +28,15 @@ import static org.awaitility.Awaitility.await;
  */
 final class EventTopicAssertions {
 
-	static final List<String> DEFAULT_NAMES = List.of("productview", "purchase", "addtobasket", "removefrombasket");
+	static final List<String> DEFAULT_NAMES = EventNames.SEED;
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private EventTopicAssertions() {
 	}
 
-	static void assertTopicHoldsExactlyTheLimit(String bootstrapServers, String topic, int limit,
+	/** @return the records on the topic counted per event name */
+	static Map<String, Long> assertTopicHoldsExactlyTheLimit(String bootstrapServers, String topic, int limit,
 			MeterRegistry registry) {
 		// Every event acknowledged first: then the topic can hold no more than the records read below.
 		await().atMost(Duration.ofSeconds(60))
@@ -51,6 +53,7 @@ final class EventTopicAssertions {
 		records.forEach(record -> readByName.merge(json.readTree(record.value()).get("eventName").asString(), 1L,
 				Long::sum));
 		assertThat(producedByName(registry)).isEqualTo(readByName);
+		return readByName;
 	}
 
 	private static void assertSeedRecord(ConsumerRecord<String, String> record) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.clickstream.kafka.PositiveDuration;
+import dev.clickstream.model.EventNames;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,7 +41,8 @@ public record EventListenerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-
 	 * else is parsed in full either way); off, every record is parsed
 	 */
 	public record Counting(
-			@DefaultValue({ "productview", "purchase", "addtobasket", "removefrombasket" }) @NotEmpty List<@NotBlank String> eventNames,
+			@DefaultValue({ EventNames.PRODUCT_VIEW, EventNames.PURCHASE, EventNames.ADD_TO_BASKET,
+					EventNames.REMOVE_FROM_BASKET }) @NotEmpty List<@NotBlank String> eventNames,
 			@DefaultValue("dead-letter") UnknownEventNames unknownEventNames,
 			@DefaultValue("4096") @Min(128) @Max(1_048_576) int maxEventBytes,
 			@DefaultValue("30s") @PositiveDuration Duration restoreTimeout, @DefaultValue("true") boolean compactReader) {

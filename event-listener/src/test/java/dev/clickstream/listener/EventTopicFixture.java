@@ -26,6 +26,7 @@ import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.listener.kafka.ReadCommittedConsumers;
 import dev.clickstream.model.ClickEvent;
 import dev.clickstream.model.CountsSnapshot;
+import dev.clickstream.model.EventNames;
 
 /**
  * Writes click events as an independent producer would (plain strings, no Spring serializer) and reads back every
@@ -37,7 +38,7 @@ final class EventTopicFixture {
 
 	static final String TRACE_ID = "trace-id";
 
-	static final List<String> NAMES = List.of("productview", "purchase", "addtobasket", "removefrombasket");
+	static final List<String> NAMES = EventNames.SEED;
 
 	private final String bootstrapServers;
 

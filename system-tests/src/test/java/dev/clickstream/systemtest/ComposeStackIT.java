@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import dev.clickstream.model.EventNames;
 import dev.clickstream.model.ClickEventReader;
 import dev.clickstream.model.InvalidClickEventException;
 import dev.clickstream.systemtest.harness.Snapshots;
@@ -54,7 +55,7 @@ class ComposeStackIT {
 
 	static final String BOOTSTRAP = "127.0.0.1:9092";
 
-	static final List<String> COUNTED = List.of("productview", "purchase", "addtobasket", "removefrombasket");
+	static final List<String> COUNTED = EventNames.SEED;
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -50,12 +50,12 @@ final class GenerationSchedule implements SmartLifecycle {
 
 	private boolean finishLogged;
 
-	GenerationSchedule(TaskScheduler scheduler, Duration tick, EmissionPlan plan, ClickEventGenerator generator,
+	GenerationSchedule(TaskScheduler scheduler, Duration tick, EmissionPlan plan, Supplier<ClickEvent> events,
 			ClickEventPublisher publisher, int maxInFlight, MeterRegistry registry) {
 		this.scheduler = scheduler;
 		this.tick = tick;
 		this.plan = plan;
-		this.events = generator::next;
+		this.events = events;
 		this.publisher = publisher;
 		this.maxInFlight = maxInFlight;
 		this.skippedTicks = Counter.builder(MetricNames.TICKS_SKIPPED)

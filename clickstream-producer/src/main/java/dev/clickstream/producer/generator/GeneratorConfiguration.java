@@ -1,8 +1,12 @@
 package dev.clickstream.producer.generator;
 
-import dev.clickstream.model.SeedTime;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
 import dev.clickstream.producer.publishing.ClickEventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,14 +21,34 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableConfigurationProperties(GeneratorProperties.class)
 class GeneratorConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(GeneratorConfiguration.class);
+
 	@Bean
-	GenerationSchedule generationSchedule(GeneratorProperties properties, TaskScheduler taskScheduler,
-			ClickEventPublisher publisher, MeterRegistry registry) {
-		publisher.registerProducedCounters(properties.eventNames());
-		return new GenerationSchedule(taskScheduler, properties.tick(),
-				new EmissionPlan(properties.rate(), properties.tick(), properties.limit()),
-				new ClickEventGenerator(properties.eventNames(), SeedTime::now), publisher, properties.maxInFlight(),
-				registry);
+	Traffic traffic(GeneratorProperties properties) {
+		Long configured = properties.seed();
+		long seed = configured != null ? configured : new SplittableRandom().nextLong();
+		log.info("Generating the {} model's traffic from seed {}{}", properties.model().name().toLowerCase(Locale.ROOT), seed,
+				configured != null ? "" : " (drawn at random; set clickstream.generator.seed to repeat this run)");
+		return new Traffic(properties, seed);
+	}
+
+	@Bean
+	EmissionPlan emissionPlan(GeneratorProperties properties) {
+		return new EmissionPlan(properties.rate(), properties.tick(), properties.limit());
+	}
+
+	@Bean
+	GenerationSchedule generationSchedule(GeneratorProperties properties, Traffic traffic, EmissionPlan plan,
+			TaskScheduler taskScheduler, ClickEventPublisher publisher, MeterRegistry registry) {
+		publisher.registerProducedCounters(traffic.eventNames());
+		return new GenerationSchedule(taskScheduler, properties.tick(), plan, traffic.events(plan::rate), publisher,
+				properties.maxInFlight(), registry);
+	}
+
+	@Bean
+	GeneratorControl generatorControl(GeneratorProperties properties, Traffic traffic, EmissionPlan plan,
+			ClickEventPublisher publisher) {
+		return new GeneratorControl(properties, traffic, plan, publisher::acknowledged);
 	}
 
 }

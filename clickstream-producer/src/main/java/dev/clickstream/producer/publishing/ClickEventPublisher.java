@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import dev.clickstream.kafka.ClickstreamTopics;
@@ -42,6 +43,8 @@ public class ClickEventPublisher {
 	private final SendFailureLog failureLog;
 
 	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final AtomicLong acknowledged = new AtomicLong();
 
 	// Looked up once per name: a registry lookup for each of thousands of events a second is measurable.
 	private final Map<String, Counter> produced = new ConcurrentHashMap<>();
@@ -123,6 +126,7 @@ public class ClickEventPublisher {
 	private void completed(ClickEvent event, @Nullable Exception failure) {
 		this.inFlight.decrementAndGet();
 		if (failure == null) {
+			this.acknowledged.incrementAndGet();
 			this.produced.computeIfAbsent(event.eventName(), this::producedCounter).increment();
 		}
 		else {
@@ -148,6 +152,11 @@ public class ClickEventPublisher {
 			.description("Click events the broker acknowledged")
 			.tag(MetricNames.EVENT_NAME, eventName)
 			.register(this.registry);
+	}
+
+	/** Events the broker acknowledged since startup. */
+	public long acknowledged() {
+		return this.acknowledged.get();
 	}
 
 	/** Events sent and not yet acknowledged or failed. */

@@ -59,6 +59,40 @@ class EmissionPlanTest {
 		assertThat(plan.emitted()).isEqualTo(25);
 	}
 
+	@Test
+	void aNewRateHoldsFromTheNextTick() {
+		EmissionPlan plan = new EmissionPlan(100, Duration.ofMillis(100), null);
+		plan.next();
+
+		plan.rate(2500);
+
+		assertThat(plan.rate()).isEqualTo(2500);
+		assertThat(emitted(plan, 3)).containsExactly(250L, 250L, 250L);
+	}
+
+	@Test
+	void pausedEmitsNothingAndOwesNothingForThePauseWhenResumed() {
+		// 0.5 events a tick: the half owed when paused is dropped, not paid after.
+		EmissionPlan plan = new EmissionPlan(5, Duration.ofMillis(100), null);
+		plan.next();
+
+		plan.paused(true);
+		List<Long> whilePaused = emitted(plan, 20);
+		plan.paused(false);
+
+		assertThat(whilePaused).containsOnly(0L);
+		assertThat(emitted(plan, 4)).containsExactly(0L, 1L, 0L, 1L);
+		assertThat(plan.emitted()).isEqualTo(2);
+	}
+
+	@Test
+	void refusesARateThatIsNotPositive() {
+		EmissionPlan plan = new EmissionPlan(100, Duration.ofMillis(100), null);
+
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> plan.rate(0));
+		assertThat(plan.rate()).isEqualTo(100);
+	}
+
 	private static List<Long> emitted(EmissionPlan plan, int ticks) {
 		List<Long> emitted = new ArrayList<>();
 		for (int i = 0; i < ticks; i++) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
 
@@ -46,8 +47,9 @@ class GenerationScheduleTest {
 
 	int inFlight;
 
-	final ClickEventGenerator generator = new ClickEventGenerator(List.of("purchase"),
-			() -> Instant.parse("2026-01-01T00:00:00Z"));
+	final SeedModel model = new SeedModel(List.of("purchase"), new SplittableRandom(1));
+
+	final Supplier<ClickEvent> events = () -> this.model.next(Instant.parse("2026-01-01T00:00:00Z"));
 
 	@BeforeEach
 	void scheduledTasksAreStarted() {
@@ -168,7 +170,7 @@ class GenerationScheduleTest {
 	}
 
 	private GenerationSchedule schedule(int maxInFlight, EmissionPlan plan) {
-		return new GenerationSchedule(this.scheduler, TICK, plan, this.generator, this.publisher, maxInFlight,
+		return new GenerationSchedule(this.scheduler, TICK, plan, this.events, this.publisher, maxInFlight,
 				this.registry);
 	}
 

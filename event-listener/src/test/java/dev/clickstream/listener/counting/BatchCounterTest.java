@@ -12,6 +12,7 @@ import dev.clickstream.listener.changelog.PartitionState;
 import dev.clickstream.listener.counting.CountedBatch.Change;
 import dev.clickstream.listener.counting.CountedBatch.Rejected;
 import dev.clickstream.model.ClickEventReader;
+import dev.clickstream.model.EventNames;
 import dev.clickstream.model.InvalidClickEventException.Reason;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 class BatchCounterTest {
 
-	static final List<String> NAMES = List.of("productview", "purchase", "addtobasket", "removefrombasket");
+	static final List<String> NAMES = EventNames.SEED;
 
 	final CountingState state = new CountingState();
 
