@@ -26,13 +26,17 @@ import org.springframework.validation.annotation.Validated;
  * @param uniqueEvents the topic of counts snapshots
  * @param changelog the listener's compacted changelog of each partition's committed counts
  * @param deadLetters the records of the event topic that are not click events
+ * @param windowChangelog the listener's compacted changelog of each partition's counts per event-time window
+ * @param lateEvents the events that came after their event-time window had closed
+ * @param windowResults the counts of each event-time window, running and final
  * @param replicationFactor replicas of each topic; 1 for a single local broker, 3 in production
  */
 @Validated
 @ConfigurationProperties("clickstream.topics")
 public record ClickstreamTopics(@Valid @DefaultValue Events events, @Valid @DefaultValue UniqueEvents uniqueEvents,
 		@Valid @DefaultValue Changelog changelog, @Valid @DefaultValue DeadLetters deadLetters,
-		@DefaultValue("1") @Min(1) short replicationFactor) {
+		@Valid @DefaultValue WindowChangelog windowChangelog, @Valid @DefaultValue LateEvents lateEvents,
+		@Valid @DefaultValue WindowResults windowResults, @DefaultValue("1") @Min(1) short replicationFactor) {
 
 	public static final String DEFAULT_EVENTS = "event-topic";
 
@@ -43,6 +47,13 @@ public record ClickstreamTopics(@Valid @DefaultValue Events events, @Valid @Defa
 	/** Appended to the event topic's name to name the dead-letter topic, unless it is named itself. */
 	public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
+	public static final String DEFAULT_WINDOW_CHANGELOG = "event-counts-windows-changelog";
+
+	public static final String DEFAULT_WINDOW_RESULTS = "event-counts-per-minute";
+
+	/** Appended to the event topic's name to name the late-events topic, unless it is named itself. */
+	public static final String LATE_EVENTS_SUFFIX = ".late";
+
 	/** A name Kafka accepts for a topic. */
 	static final String TOPIC_NAME = "[a-zA-Z0-9._-]{1,249}";
 
@@ -50,13 +61,17 @@ public record ClickstreamTopics(@Valid @DefaultValue Events events, @Valid @Defa
 		if (deadLetters.name() == null || deadLetters.name().isBlank()) {
 			deadLetters = new DeadLetters(events.name() + DEAD_LETTER_SUFFIX);
 		}
+		if (lateEvents.name() == null || lateEvents.name().isBlank()) {
+			lateEvents = new LateEvents(events.name() + LATE_EVENTS_SUFFIX);
+		}
 	}
 
 	/** The topics as a service of the default configuration sees them. */
 	public static ClickstreamTopics defaults() {
 		return new ClickstreamTopics(new Events(DEFAULT_EVENTS, Events.DEFAULT_PARTITIONS),
 				new UniqueEvents(DEFAULT_UNIQUE_EVENTS), new Changelog(DEFAULT_CHANGELOG), new DeadLetters(null),
-				(short) 1);
+				new WindowChangelog(DEFAULT_WINDOW_CHANGELOG), new LateEvents(null),
+				new WindowResults(DEFAULT_WINDOW_RESULTS), (short) 1);
 	}
 
 	public NewTopic eventTopic() {
@@ -92,6 +107,41 @@ public record ClickstreamTopics(@Valid @DefaultValue Events events, @Valid @Defa
 	}
 
 	/**
+	 * As many partitions as the event topic: partition p holds the window counts of partition p of the event topic,
+	 * the newest of each window kept.
+	 */
+	public NewTopic windowChangelogTopic() {
+		return TopicBuilder.name(this.windowChangelog.name())
+			.partitions(this.events.partitions())
+			.replicas(this.replicationFactor)
+			.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
+			.build();
+	}
+
+	/** As many partitions as the event topic: a late event goes to the partition it came from. */
+	public NewTopic lateEventsTopic() {
+		return TopicBuilder.name(lateEventsName())
+			.partitions(this.events.partitions())
+			.replicas(this.replicationFactor)
+			.build();
+	}
+
+	/**
+	 * One partition, keyed by window start, compacted: each window's newest record, the final one once there is one.
+	 */
+	public NewTopic windowResultsTopic() {
+		return TopicBuilder.name(this.windowResults.name())
+			.partitions(1)
+			.replicas(this.replicationFactor)
+			.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
+			.build();
+	}
+
+	public String lateEventsName() {
+		return Objects.requireNonNull(this.lateEvents.name());
+	}
+
+	/**
 	 * @param name the topic click events are written to
 	 * @param partitions how many partitions it has: the most listener instances that can share the work
 	 */
@@ -122,6 +172,27 @@ public record ClickstreamTopics(@Valid @DefaultValue Events events, @Valid @Defa
 	 * @param name the dead-letter topic; by default the event topic's name followed by {@code .DLT}
 	 */
 	public record DeadLetters(@Nullable @Pattern(regexp = TOPIC_NAME) String name) {
+	}
+
+	/**
+	 * @param name the compacted topic that holds each partition's counts per event-time window; renaming it on a
+	 * running pipeline loses the windows' counts so far
+	 */
+	public record WindowChangelog(
+			@DefaultValue(DEFAULT_WINDOW_CHANGELOG) @NotBlank @Pattern(regexp = TOPIC_NAME) String name) {
+	}
+
+	/**
+	 * @param name the topic of each event-time window's counts, keyed by the window's start
+	 */
+	public record WindowResults(
+			@DefaultValue(DEFAULT_WINDOW_RESULTS) @NotBlank @Pattern(regexp = TOPIC_NAME) String name) {
+	}
+
+	/**
+	 * @param name the late-events topic; by default the event topic's name followed by {@code .late}
+	 */
+	public record LateEvents(@Nullable @Pattern(regexp = TOPIC_NAME) String name) {
 	}
 
 }

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the event name of a click event in the compact form the generator writes, byte by byte, and validates the rest
+ * Reads the event name and date of a click event in the compact form the generator writes, byte by byte, and validates the rest
  * as {@link ClickEventReader#read} would: the four fields once each, in any order, as non-blank strings of printable
  * ASCII without escapes, a date in the seed's format, no whitespace, nothing after the object. Anything else, valid or
  * not, is left to the full parser by returning null; so whatever this accepts, the full parser accepts with the same
@@ -27,6 +27,12 @@ final class CompactClickEvents {
 
 	/** @return the event name, or null if the record is not in the compact form */
 	static @Nullable String eventName(byte[] value) {
+		TimedEventName read = read(value);
+		return read != null ? read.eventName() : null;
+	}
+
+	/** @return the event name and date, or null if the record is not in the compact form */
+	static @Nullable TimedEventName read(byte[] value) {
 		int last = value.length - 1;
 		if (last < 1 || value[0] != '{' || value[last] != '}') {
 			return null;
@@ -34,6 +40,7 @@ final class CompactClickEvents {
 		int seen = 0;
 		int nameStart = 0;
 		int nameEnd = 0;
+		int dateStart = 0;
 		int i = 1;
 		while (true) {
 			if (value[i] != '"') {
@@ -58,8 +65,11 @@ final class CompactClickEvents {
 			if (valueEnd < 0 || isBlank(value, valueStart, valueEnd)) {
 				return null;
 			}
-			if (field == DATE && !SeedTime.isSeedFormat(value, valueStart, valueEnd)) {
-				return null;
+			if (field == DATE) {
+				if (!SeedTime.isSeedFormat(value, valueStart, valueEnd)) {
+					return null;
+				}
+				dateStart = valueStart;
 			}
 			if (field == EVENT_NAME) {
 				nameStart = valueStart;
@@ -77,7 +87,8 @@ final class CompactClickEvents {
 		if (seen != ALL_FIELDS) {
 			return null;
 		}
-		return new String(value, nameStart, nameEnd - nameStart, StandardCharsets.US_ASCII);
+		return new TimedEventName(new String(value, nameStart, nameEnd - nameStart, StandardCharsets.US_ASCII),
+				SeedTime.epochSecond(value, dateStart));
 	}
 
 	/** The index of the quote that closes a string starting at {@code start}, or -1 if it holds anything unusual. */

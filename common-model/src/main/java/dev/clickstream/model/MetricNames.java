@@ -27,6 +27,27 @@ public final class MetricNames {
 	/** Records sent to the dead-letter topic, once their transaction committed, tagged {@link #REASON}. Listener. */
 	public static final String EVENTS_DEAD_LETTERED = "clickstream.events.dead-lettered";
 
+	/**
+	 * Events that came after their event-time window had closed, once their transaction committed: how many seconds
+	 * after the window's end, by their partition's watermark. Counted in the totals, not in the window. Listener.
+	 */
+	public static final String EVENTS_LATE = "clickstream.events.late";
+
+	/** Window results committed to the results topic, tagged {@code final} true or false. Listener. */
+	public static final String WINDOWS_PUBLISHED = "clickstream.windows.published";
+
+	/**
+	 * Events a partition brought into a window after the window's final result, which the idle timeout had let go
+	 * ahead without it. Listener.
+	 */
+	public static final String WINDOWS_AFTER_FINAL = "clickstream.windows.after-final";
+
+	/**
+	 * The newest final window's conversion, tagged {@link #STEP}: views to basket adds, basket adds to purchases,
+	 * basket removals per add. Listener.
+	 */
+	public static final String WINDOW_CONVERSION = "clickstream.window.conversion";
+
 	/** Snapshots committed to the snapshot topic. Listener. */
 	public static final String SNAPSHOTS_PUBLISHED = "clickstream.snapshots.published";
 
@@ -43,6 +64,8 @@ public final class MetricNames {
 	public static final String CONSUMER_RECORDS_LAG = "kafka.consumer.fetch.manager.records.lag";
 
 	public static final String EVENT_NAME = "eventName";
+
+	public static final String STEP = "step";
 
 	public static final String REASON = "reason";
 

@@ -2,6 +2,7 @@ package dev.clickstream.model;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Month;
 import java.time.Year;
@@ -79,6 +80,16 @@ public final class SeedTime {
 		return year >= 0 && month >= 1 && month <= 12 && day >= 1
 				&& day <= Month.of(month).length(Year.isLeap(year)) && hour >= 0 && hour <= 23 && minute >= 0
 				&& minute <= 59 && second >= 0 && second <= 59;
+	}
+
+	/**
+	 * The epoch second of a date in the seed's format, which {@link #isSeedFormat} has accepted; no objects made.
+	 */
+	static long epochSecond(byte[] ascii, int start) {
+		long days = LocalDate.of(digits(ascii, start, 4), digits(ascii, start + 5, 2), digits(ascii, start + 8, 2))
+			.toEpochDay();
+		return days * 86_400 + digits(ascii, start + 11, 2) * 3600L + digits(ascii, start + 14, 2) * 60L
+				+ digits(ascii, start + 17, 2);
 	}
 
 	/** The value of {@code count} ASCII digits, or -1 if any is not a digit. */

@@ -33,7 +33,22 @@ class CompactClickEventsTest {
 
 			assertThat(CompactClickEvents.eventName(bytes)).as(new String(bytes, StandardCharsets.UTF_8))
 				.isEqualTo(event.eventName());
+			assertThat(CompactClickEvents.read(bytes)).as(new String(bytes, StandardCharsets.UTF_8))
+				.isEqualTo(new TimedEventName(event.eventName(), event.date().getEpochSecond()));
 		}
+	}
+
+	@Test
+	void readsTheSameNameAndDateWithAndWithoutTheCompactForm() {
+		ClickEventReader parsing = new ClickEventReader(1024, false);
+		byte[] compact = EVENT.getBytes(StandardCharsets.UTF_8);
+		byte[] spaced = EVENT.replace(",", ", ").getBytes(StandardCharsets.UTF_8);
+		TimedEventName expected = new TimedEventName("productview",
+				Instant.parse("2020-03-25T19:05:49Z").getEpochSecond());
+
+		assertThat(this.reader.timedEventName(compact)).isEqualTo(expected);
+		assertThat(this.reader.timedEventName(spaced)).isEqualTo(expected);
+		assertThat(parsing.timedEventName(compact)).isEqualTo(expected);
 	}
 
 	@Test

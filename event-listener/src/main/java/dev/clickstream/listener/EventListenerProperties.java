@@ -6,11 +6,15 @@ import java.util.List;
 import dev.clickstream.kafka.PositiveDuration;
 import dev.clickstream.model.EventNames;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
+
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,13 +28,14 @@ import org.springframework.validation.annotation.Validated;
  * among running instances and stable across restarts of the same one
  * @param counting how events are counted
  * @param snapshots how the totals are published
+ * @param windows how events are counted per event-time window
  * @param faults faults to inject on purpose, for testing recovery; none by default
  */
 @Validated
 @ConfigurationProperties("clickstream")
 public record EventListenerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,100}") String instanceId,
 		@Valid @DefaultValue Counting counting, @Valid @DefaultValue Snapshots snapshots,
-		@Valid @DefaultValue Faults faults) {
+		@Valid @DefaultValue Windows windows, @Valid @DefaultValue Faults faults) {
 
 	/**
 	 * @param eventNames the event names counted, shown in every snapshot (at zero until seen) in this order
@@ -72,6 +77,36 @@ public record EventListenerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-
 
 			INTERVAL, EVERY_EVENT
 
+		}
+
+	}
+
+	/**
+	 * Tumbling windows by the events' own dates, counted in the same transaction and changelog as the totals.
+	 *
+	 * @param enabled count per window; off, only the all-time totals are counted
+	 * @param size each window's length, in whole seconds
+	 * @param grace how long after a window's end, in event time, its events are still counted in it; later ones are
+	 * late
+	 * @param writeLateEvents whether late events are copied to the late-events topic, besides being counted in the
+	 * totals and in a metric
+	 * @param retention how long, in event time, windows are kept after they close: queried over HTTP, and on the
+	 * results topic
+	 * @param idleTimeout how long a partition may bring no window counts before the publisher stops waiting for it to
+	 * close windows: an idle partition never holds windows open for ever
+	 * @param groupId the consumer group whose single member publishes the window results
+	 */
+	public record Windows(@DefaultValue("true") boolean enabled,
+			@DefaultValue("1m") @DurationMin(seconds = 1) @DurationMax(days = 1) Duration size,
+			@DefaultValue("30s") @DurationMin(seconds = 0) @DurationMax(days = 1) Duration grace,
+			@DefaultValue("true") boolean writeLateEvents,
+			@DefaultValue("24h") @DurationMin(minutes = 1) @DurationMax(days = 366) Duration retention,
+			@DefaultValue("5m") @PositiveDuration Duration idleTimeout,
+			@DefaultValue("event-listener-windows") @NotBlank String groupId) {
+
+		@AssertTrue(message = "size and grace must be whole seconds, as event dates are")
+		public boolean isWholeSeconds() {
+			return this.size.toNanosPart() == 0 && this.grace.toNanosPart() == 0;
 		}
 
 	}

@@ -62,6 +62,10 @@ class ComposeStackIT {
 	static final Pattern SNAPSHOT = Pattern.compile("\\{\"productview\":\\d+,\"purchase\":\\d+,\"addtobasket\":\\d+,"
 			+ "\"removefrombasket\":\\d+,\"receiveAt\":\"[0-9T:-]{19}UTC\"}");
 
+	static final Pattern WINDOW_RESULT = Pattern.compile("\\{\"windowStart\":\"[0-9T:-]{19}UTC\",\"windowEnd\":\"[0-9T:-]{19}UTC\","
+			+ "\"productview\":\\d+,\"purchase\":\\d+,\"addtobasket\":\\d+,\"removefrombasket\":\\d+,\"final\":(true|false),"
+			+ "\"receiveAt\":\"[0-9T:-]{19}UTC\"}");
+
 	static final String SHARE = "{\"date\":\"2026-12-01T10:00:00UTC\",\"productId\":\"p\",\"eventName\":\"share\",\"userId\":\"u\"}";
 
 	final Path repository = Path.of(System.getProperty("user.dir")).getParent();
@@ -163,8 +167,25 @@ class ComposeStackIT {
 		}
 	}
 
+	/** A window's final result needs a minute and the grace of wall-clock traffic; the tests before took longer. */
 	@Test
 	@Order(3)
+	void readmesWindowCommandPrintsAFinalWindowResult() throws IOException {
+		List<String> readme = Files.readAllLines(this.repository.resolve("README.md"));
+		String finals = readmeCommand(readme, "-t event-counts-per-minute");
+
+		await("a final window result").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(5)).until(
+				() -> !this.stack.run(List.of("sh", "-c", finals + " 2> /dev/null"), Duration.ofSeconds(30)).isBlank());
+		String result = this.stack.run(List.of("sh", "-c", finals + " 2> /dev/null"), Duration.ofSeconds(30)).strip();
+
+		assertThat(result).matches(WINDOW_RESULT);
+		JsonNode window = JSON.readTree(result);
+		assertThat(window.get("final").asBoolean()).isTrue();
+		assertThat(window.get("productview").asLong()).isPositive();
+	}
+
+	@Test
+	@Order(4)
 	void deadLettersAreInspectedAndReplayedWithReadmesCommands() throws IOException {
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all"),
@@ -207,7 +228,7 @@ class ComposeStackIT {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void aListenerKilledFromTheHostIsRestartedAndCountsOnFromItsCommittedCounts() {
 		int restarts = Integer.parseInt(this.stack.inspect("event-listener", "{{.RestartCount}}"));
 		String pid = this.stack.inspect("event-listener", "{{.State.Pid}}");
@@ -227,7 +248,7 @@ class ComposeStackIT {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void downThenUpKeepsTheCountsInTheNamedVolume() {
 		Map<String, Long> before = counts();
 
@@ -241,7 +262,7 @@ class ComposeStackIT {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void onceTheProducerStopsTheNewestSnapshotEqualsTheEventTopicCountedPerName() {
 		this.stack.compose(Duration.ofMinutes(2), "stop", "clickstream-producer");
 
@@ -264,7 +285,7 @@ class ComposeStackIT {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void downWithVolumesLeavesNoVolumeBehind() {
 		assertThat(volumesAddedByTheStack()).as("volumes of the running stack").isNotEmpty();
 

@@ -15,4 +15,9 @@ class ChangelogConfiguration {
 		return topics.changelogTopic();
 	}
 
+	@Bean
+	NewTopic windowChangelogTopic(ClickstreamTopics topics) {
+		return topics.windowChangelogTopic();
+	}
+
 }

@@ -1,11 +1,15 @@
 package dev.clickstream.listener.changelog;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What counting knows of one partition of the event topic: the unit of state committed to the changelog, in the same
@@ -15,12 +19,24 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param partition the event-topic partition counted
  * @param nextOffset the offset of the first event not yet counted; where consumption resumes after a restore
  * @param counts events counted per event name, from the start of the partition up to {@code nextOffset}
+ * @param watermark the latest event time seen on the partition, in epoch seconds; null before the first event, and in
+ * records written before windows were counted
+ * @param windows the partition's open event-time windows, oldest first; closed ones are dropped
+ * <p>
+ * Without windows the record is byte for byte what the first release wrote, so that release can still read it.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PartitionState(int partition, long nextOffset, Map<String, Long> counts) {
+public record PartitionState(int partition, long nextOffset, Map<String, Long> counts,
+		@JsonInclude(Include.NON_NULL) @Nullable Long watermark, @JsonInclude(Include.NON_EMPTY) List<WindowCounts> windows) {
 
 	public PartitionState {
 		counts = Collections.unmodifiableMap(new TreeMap<>(counts));
+		windows = (windows != null) ? List.copyOf(windows) : List.of();
+	}
+
+	/** A state without event-time windows. */
+	public PartitionState(int partition, long nextOffset, Map<String, Long> counts) {
+		this(partition, nextOffset, counts, null, List.of());
 	}
 
 	/** Nothing counted yet: consumption starts where the consumer group's reset policy says. */
@@ -33,20 +49,29 @@ public record PartitionState(int partition, long nextOffset, Map<String, Long> c
 		return this.nextOffset < 0;
 	}
 
-	/** This state plus the given counts, of events that end just before {@code nextOffset}. */
+	/** This state plus the given counts, of events that end just before {@code nextOffset}; windows unchanged. */
 	public PartitionState plus(Map<String, Long> added, long nextOffset) {
+		return plus(added, nextOffset, this.watermark, this.windows);
+	}
+
+	/**
+	 * This state plus the given counts, of events that end just before {@code nextOffset}, with the partition's new
+	 * watermark and open windows.
+	 */
+	public PartitionState plus(Map<String, Long> added, long nextOffset, @Nullable Long watermark,
+			List<WindowCounts> windows) {
 		if (nextOffset <= this.nextOffset) {
 			throw new IllegalArgumentException("partition " + this.partition + " is counted up to offset "
 					+ this.nextOffset + "; cannot count again up to " + nextOffset);
 		}
 		TreeMap<String, Long> sum = new TreeMap<>(this.counts);
 		added.forEach((eventName, count) -> sum.merge(eventName, count, Long::sum));
-		return new PartitionState(this.partition, nextOffset, sum);
+		return new PartitionState(this.partition, nextOffset, sum, watermark, windows);
 	}
 
 	/** The same counts, resuming at another offset. */
 	PartitionState resumingAt(long nextOffset) {
-		return new PartitionState(this.partition, nextOffset, this.counts);
+		return new PartitionState(this.partition, nextOffset, this.counts, this.watermark, this.windows);
 	}
 
 }

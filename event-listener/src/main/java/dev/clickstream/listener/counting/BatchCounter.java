@@ -7,10 +7,15 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.clickstream.listener.changelog.PartitionState;
+import dev.clickstream.listener.changelog.PartitionWindow;
 import dev.clickstream.listener.counting.CountedBatch.Change;
+import dev.clickstream.listener.counting.CountedBatch.Late;
 import dev.clickstream.listener.counting.CountedBatch.Rejected;
 import dev.clickstream.model.InvalidClickEventException;
+import dev.clickstream.model.TimedEventName;
 
 /**
  * Counts a batch of records on top of the committed state of their partitions. Arithmetic only: the same batch on the
@@ -22,13 +27,17 @@ final class BatchCounter {
 
 	private final boolean changeAfterEachRecord;
 
+	private final @Nullable EventTimeWindows windows;
+
 	/**
 	 * @param changeAfterEachRecord whether the changelog gets the state after each record, so that every event is
 	 * published on its own, rather than once per partition and batch
+	 * @param windows the event-time windows to count each event in too; null to count totals only
 	 */
-	BatchCounter(EventAdmission admission, boolean changeAfterEachRecord) {
+	BatchCounter(EventAdmission admission, boolean changeAfterEachRecord, @Nullable EventTimeWindows windows) {
 		this.admission = admission;
 		this.changeAfterEachRecord = changeAfterEachRecord;
+		this.windows = windows;
 	}
 
 	/**
@@ -38,17 +47,29 @@ final class BatchCounter {
 		Map<Integer, PartitionBatch> partitions = new TreeMap<>();
 		List<Change> changes = new ArrayList<>();
 		List<Rejected> rejected = new ArrayList<>();
+		List<Late> late = new ArrayList<>();
 		Map<String, Long> rejectedByReason = new TreeMap<>();
 		PartitionBatch current = null;
 		for (int index = 0; index < batch.size(); index++) {
 			int partition = batch.partition(index);
 			// A poll returns each partition's records together: look up only where the partition changes.
 			if (current == null || current.partition() != partition) {
-				current = partitions.computeIfAbsent(partition, p -> new PartitionBatch(committed.apply(p)));
+				current = partitions.computeIfAbsent(partition,
+						p -> new PartitionBatch(committed.apply(p), this.windows));
 			}
 			long offset = batch.offset(index);
 			try {
-				current.count(this.admission.admit(batch.value(index)), offset, batch.timestamp(index));
+				if (this.windows == null) {
+					current.count(this.admission.admit(batch.value(index)), offset, batch.timestamp(index));
+				}
+				else {
+					TimedEventName event = this.admission.admitTimed(batch.value(index));
+					long lateness = current.count(event.eventName(), event.epochSecond(), offset,
+							batch.timestamp(index));
+					if (lateness >= 0) {
+						late.add(new Late(index, this.windows.start(event.epochSecond()), lateness));
+					}
+				}
 			}
 			catch (InvalidClickEventException rejection) {
 				current.skip(offset);
@@ -61,7 +82,9 @@ final class BatchCounter {
 		}
 		List<PartitionState> states = new ArrayList<>();
 		Map<String, Long> countedByName = new TreeMap<>();
+		List<PartitionWindow> windowChanges = new ArrayList<>();
 		for (PartitionBatch partition : partitions.values()) {
+			windowChanges.addAll(partition.windowChanges());
 			PartitionState state = partition.state();
 			states.add(state);
 			if (!this.changeAfterEachRecord) {
@@ -70,7 +93,7 @@ final class BatchCounter {
 			partition.added().forEach((name, count) -> countedByName.merge(name, count, Long::sum));
 		}
 		return new CountedBatch(List.copyOf(states), List.copyOf(changes), List.copyOf(rejected), countedByName,
-				rejectedByReason);
+				rejectedByReason, List.copyOf(windowChanges), List.copyOf(late));
 	}
 
 }

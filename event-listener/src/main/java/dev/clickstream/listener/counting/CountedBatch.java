@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 import dev.clickstream.listener.changelog.PartitionState;
+import dev.clickstream.listener.changelog.PartitionWindow;
 import dev.clickstream.model.InvalidClickEventException.Reason;
 
 /**
@@ -16,9 +17,13 @@ import dev.clickstream.model.InvalidClickEventException.Reason;
  * @param rejected the records not counted, to be dead-lettered, in batch order
  * @param countedByName events counted in this batch alone, by name
  * @param rejectedByReason records rejected in this batch, by reason tag
+ * @param windowChanges what to write to the window changelog: each partition's counts of every window the batch added
+ * to or closed
+ * @param late the events counted in the totals but not in their window, which had closed, in batch order
  */
 record CountedBatch(List<PartitionState> states, List<Change> changes, List<Rejected> rejected,
-		Map<String, Long> countedByName, Map<String, Long> rejectedByReason) {
+		Map<String, Long> countedByName, Map<String, Long> rejectedByReason, List<PartitionWindow> windowChanges,
+		List<Late> late) {
 
 	/**
 	 * @param state a partition's state to write to the changelog
@@ -33,6 +38,14 @@ record CountedBatch(List<PartitionState> states, List<Change> changes, List<Reje
 	 * @param detail what exactly is wrong with it
 	 */
 	record Rejected(int index, Reason reason, String detail) {
+	}
+
+	/**
+	 * @param index the record's position in the batch
+	 * @param windowStart the start of the closed window the event belongs to, in epoch seconds
+	 * @param latenessSeconds how long after that window's end the event came, by its partition's watermark
+	 */
+	record Late(int index, long windowStart, long latenessSeconds) {
 	}
 
 }

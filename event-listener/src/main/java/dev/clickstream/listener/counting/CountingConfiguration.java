@@ -27,13 +27,20 @@ class CountingConfiguration {
 		return topics.deadLetterTopic();
 	}
 
+	@Bean
+	NewTopic lateEventsTopic(ClickstreamTopics topics) {
+		return topics.lateEventsTopic();
+	}
+
 	/** In {@code every-event} mode each event's new state goes to the changelog, so each gets a snapshot of its own. */
 	@Bean
 	BatchCounter batchCounter(EventListenerProperties properties) {
 		EventListenerProperties.Counting counting = properties.counting();
 		EventAdmission admission = new EventAdmission(new ClickEventReader(counting.maxEventBytes(), counting.compactReader()),
 				counting.eventNames(), counting.unknownEventNames());
-		return new BatchCounter(admission, properties.snapshots().mode() == Mode.EVERY_EVENT);
+		EventListenerProperties.Windows windows = properties.windows();
+		return new BatchCounter(admission, properties.snapshots().mode() == Mode.EVERY_EVENT,
+				windows.enabled() ? new EventTimeWindows(windows.size().toSeconds(), windows.grace().toSeconds()) : null);
 	}
 
 	@Bean

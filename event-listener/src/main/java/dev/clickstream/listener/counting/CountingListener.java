@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.listener.changelog.ChangelogReader;
 import dev.clickstream.listener.changelog.ChangelogWriter;
+import dev.clickstream.listener.EventListenerProperties;
 import dev.clickstream.listener.changelog.PartitionState;
+import dev.clickstream.listener.changelog.WindowChangelogWriter;
 import dev.clickstream.listener.kafka.RewindOnFailure;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -23,8 +25,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Counts each poll's click events in one Kafka transaction: the new state of every partition in the batch goes to the
- * changelog, records that are not click events go to the dead-letter topic, and the container commits all of it
- * together with the consumer offsets. The counting itself is {@link BatchCounter}'s; this class does the I/O.
+ * changelog, its counts of each event-time window the batch touched to the window changelog, records that are not
+ * click events to the dead-letter topic, events too late for their window to the late-events topic, and the
+ * container commits all of it together with the consumer offsets. The counting itself is {@link BatchCounter}'s; this class does the I/O.
  */
 @Component
 class CountingListener implements ConsumerSeekAware {
@@ -39,6 +42,12 @@ class CountingListener implements ConsumerSeekAware {
 
 	private final DeadLetterWriter deadLetters;
 
+	private final WindowChangelogWriter windowChangelogWriter;
+
+	private final LateEventWriter lateEvents;
+
+	private final boolean writeLateEvents;
+
 	private final CountingMetrics metrics;
 
 	private final InjectedFaults faults;
@@ -48,13 +57,17 @@ class CountingListener implements ConsumerSeekAware {
 	private final RewindOnFailure rewind = new RewindOnFailure();
 
 	CountingListener(CountingState state, BatchCounter counter, ChangelogReader changelogReader,
-			ChangelogWriter changelogWriter, DeadLetterWriter deadLetters, CountingMetrics metrics,
-			InjectedFaults faults, ClickstreamTopics topics) {
+			ChangelogWriter changelogWriter, DeadLetterWriter deadLetters, WindowChangelogWriter windowChangelogWriter,
+			LateEventWriter lateEvents, CountingMetrics metrics, InjectedFaults faults, ClickstreamTopics topics,
+			EventListenerProperties properties) {
 		this.state = state;
 		this.counter = counter;
 		this.changelogReader = changelogReader;
 		this.changelogWriter = changelogWriter;
 		this.deadLetters = deadLetters;
+		this.windowChangelogWriter = windowChangelogWriter;
+		this.lateEvents = lateEvents;
+		this.writeLateEvents = properties.windows().writeLateEvents();
 		this.metrics = metrics;
 		this.faults = faults;
 		this.topic = topics.events().name();
@@ -75,13 +88,20 @@ class CountingListener implements ConsumerSeekAware {
 		counted.rejected()
 			.forEach(rejected -> this.deadLetters.write(records.get(rejected.index()), rejected.reason(),
 					rejected.detail()));
+		if (this.writeLateEvents) {
+			counted.late()
+				.forEach(late -> this.lateEvents.write(records.get(late.index()), late.windowStart(),
+						late.latenessSeconds()));
+		}
+		counted.windowChanges().forEach(this.windowChangelogWriter::write);
 		counted.changes().forEach(change -> this.changelogWriter.write(change.state(), change.oldestEventTimestamp()));
 		this.faults.beforeCommit();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
 				CountingListener.this.state.commit(counted.states());
-				CountingListener.this.metrics.committed(counted.countedByName(), counted.rejectedByReason());
+				CountingListener.this.metrics.committed(counted.countedByName(), counted.rejectedByReason(),
+						counted.late());
 			}
 		});
 		// Counting the batch again on the committed state is safe: the same batch on the same state writes the same

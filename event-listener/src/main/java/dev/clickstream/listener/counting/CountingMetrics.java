@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import dev.clickstream.listener.counting.CountedBatch.Late;
 import dev.clickstream.model.InvalidClickEventException.Reason;
 import dev.clickstream.model.MetricNames;
 
@@ -18,17 +20,25 @@ class CountingMetrics {
 
 	private final MeterRegistry registry;
 
+	private final DistributionSummary late;
+
 	CountingMetrics(MeterRegistry registry, List<String> eventNames) {
 		this.registry = registry;
+		this.late = DistributionSummary.builder(MetricNames.EVENTS_LATE)
+			.description("Events that came after their window had closed, by how long after the window's end")
+			.baseUnit("seconds")
+			.serviceLevelObjectives(60, 300, 900, 3600, 86_400)
+			.register(registry);
 		eventNames.forEach(this::counted);
 		for (Reason reason : Reason.values()) {
 			deadLettered(reason.tag());
 		}
 	}
 
-	void committed(Map<String, Long> countedByName, Map<String, Long> deadLetteredByReason) {
+	void committed(Map<String, Long> countedByName, Map<String, Long> deadLetteredByReason, List<Late> late) {
 		countedByName.forEach((eventName, count) -> counted(eventName).increment(count));
 		deadLetteredByReason.forEach((reason, count) -> deadLettered(reason).increment(count));
+		late.forEach(event -> this.late.record(event.latenessSeconds()));
 	}
 
 	// Micrometer returns the registered counter for a known id; names outside the configured ones (counted when

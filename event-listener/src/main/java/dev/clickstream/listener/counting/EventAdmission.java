@@ -9,6 +9,7 @@ import dev.clickstream.listener.EventListenerProperties.Counting.UnknownEventNam
 import dev.clickstream.model.ClickEventReader;
 import dev.clickstream.model.InvalidClickEventException;
 import dev.clickstream.model.InvalidClickEventException.Reason;
+import dev.clickstream.model.TimedEventName;
 
 /**
  * Decides which records are counted: click events with a known name, or with any name if so configured.
@@ -32,7 +33,20 @@ class EventAdmission {
 	 * @throws InvalidClickEventException if the record is not to be counted
 	 */
 	String admit(byte @Nullable [] value) {
-		String eventName = this.reader.eventName(value);
+		return admitted(this.reader.eventName(value));
+	}
+
+	/**
+	 * @return the event name to count the record under, and the event's date
+	 * @throws InvalidClickEventException if the record is not to be counted
+	 */
+	TimedEventName admitTimed(byte @Nullable [] value) {
+		TimedEventName event = this.reader.timedEventName(value);
+		admitted(event.eventName());
+		return event;
+	}
+
+	private String admitted(String eventName) {
 		if (this.unknownEventNames == UnknownEventNames.DEAD_LETTER && !this.eventNames.contains(eventName)) {
 			throw new InvalidClickEventException(Reason.UNKNOWN_EVENT_NAME,
 					"\"eventName\" is \"" + eventName + "\"; counted names are " + this.eventNames);

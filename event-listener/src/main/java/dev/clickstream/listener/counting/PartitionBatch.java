@@ -1,29 +1,61 @@
 package dev.clickstream.listener.counting;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.clickstream.listener.changelog.PartitionState;
+import dev.clickstream.listener.changelog.PartitionWindow;
+import dev.clickstream.listener.changelog.WindowCounts;
 
 /**
- * The events of one partition in one poll, counted on top of the partition's committed state. Counting an event
- * costs a map update; the new state is built once per batch.
+ * The events of one partition in one poll, counted on top of the partition's committed state: in the totals and,
+ * when windows are on, in the event-time window of each. Counting an event costs a map update or two; the new state
+ * is built once per batch.
  */
 final class PartitionBatch {
 
 	private final PartitionState committed;
 
+	private final @Nullable EventTimeWindows windows;
+
 	// A long[1] per name: counting an event then allocates nothing.
 	private final Map<String, long[]> added = new HashMap<>();
 
+	/** The partition's open windows by start, with the committed counts and this batch's on top. */
+	private final TreeMap<Long, Map<String, long[]>> open = new TreeMap<>();
+
+	/** The windows this batch added to. */
+	private final TreeSet<Long> touched = new TreeSet<>();
+
 	private long nextOffset;
+
+	private long watermark;
 
 	private long oldestTimestamp = Long.MAX_VALUE;
 
-	PartitionBatch(PartitionState committed) {
+	// Events mostly come in the window of the one before: its counts are kept at hand.
+	private long currentStart = Long.MIN_VALUE;
+
+	private @Nullable Map<String, long[]> currentCounts;
+
+	PartitionBatch(PartitionState committed, @Nullable EventTimeWindows windows) {
 		this.committed = committed;
+		this.windows = windows;
 		this.nextOffset = committed.nextOffset();
+		Long committedWatermark = committed.watermark();
+		this.watermark = (committedWatermark != null) ? committedWatermark : Long.MIN_VALUE;
+		for (WindowCounts window : committed.windows()) {
+			Map<String, long[]> counts = new HashMap<>();
+			window.counts().forEach((name, count) -> counts.put(name, new long[] { count }));
+			this.open.put(window.start(), counts);
+		}
 	}
 
 	int partition() {
@@ -34,6 +66,32 @@ final class PartitionBatch {
 		this.added.computeIfAbsent(eventName, name -> new long[1])[0]++;
 		this.nextOffset = offset + 1;
 		this.oldestTimestamp = Math.min(this.oldestTimestamp, timestamp);
+	}
+
+	/**
+	 * Counts an event in the totals and, unless its window is closed on this partition, in its window.
+	 * @return how many seconds after its window's end the event came, if it is late; -1 if it is not
+	 */
+	long count(String eventName, long eventSecond, long offset, long timestamp) {
+		count(eventName, offset, timestamp);
+		EventTimeWindows windows = this.windows;
+		if (windows == null) {
+			return -1;
+		}
+		long start = windows.start(eventSecond);
+		if (windows.closed(start, this.watermark)) {
+			return windows.lateness(eventSecond, this.watermark);
+		}
+		Map<String, long[]> counts = this.currentCounts;
+		if (counts == null || start != this.currentStart) {
+			counts = this.open.computeIfAbsent(start, s -> new HashMap<>());
+			this.touched.add(start);
+			this.currentStart = start;
+			this.currentCounts = counts;
+		}
+		counts.computeIfAbsent(eventName, name -> new long[1])[0]++;
+		this.watermark = Math.max(this.watermark, eventSecond);
+		return -1;
 	}
 
 	/** Moves past a record that is not counted, such as one sent to the dead-letter topic. */
@@ -53,9 +111,44 @@ final class PartitionBatch {
 		return added;
 	}
 
-	/** The partition's new state: the committed one plus this batch. */
+	/** The partition's new state: the committed one plus this batch, without the windows the batch closed. */
 	PartitionState state() {
-		return this.committed.plus(added(), this.nextOffset);
+		if (this.windows == null) {
+			return this.committed.plus(added(), this.nextOffset);
+		}
+		List<WindowCounts> stillOpen = new ArrayList<>();
+		this.open.forEach((start, counts) -> {
+			if (!this.windows.closed(start, this.watermark)) {
+				stillOpen.add(new WindowCounts(start, totals(counts)));
+			}
+		});
+		return this.committed.plus(added(), this.nextOffset,
+				(this.watermark == Long.MIN_VALUE) ? null : this.watermark, stillOpen);
+	}
+
+	/**
+	 * The partition's counts of every window this batch added to or closed, for the window changelog, oldest first.
+	 */
+	List<PartitionWindow> windowChanges() {
+		EventTimeWindows windows = this.windows;
+		if (windows == null) {
+			return List.of();
+		}
+		List<PartitionWindow> changes = new ArrayList<>();
+		this.open.forEach((start, counts) -> {
+			boolean closed = windows.closed(start, this.watermark);
+			if (closed || this.touched.contains(start)) {
+				changes.add(new PartitionWindow(partition(), start, windows.end(start), totals(counts), closed,
+						this.watermark));
+			}
+		});
+		return changes;
+	}
+
+	private static Map<String, Long> totals(Map<String, long[]> counts) {
+		Map<String, Long> totals = new HashMap<>();
+		counts.forEach((name, count) -> totals.put(name, count[0]));
+		return totals;
 	}
 
 }

@@ -30,7 +30,7 @@ public class SingleOwnerAssignor implements ConsumerPartitionAssignor {
 	 * @param groupId the group, for the message
 	 * @param configs the consumer's settings, later ones overriding earlier ones
 	 */
-	static void requireClassicProtocol(String groupId, List<Map<?, ?>> configs) {
+	public static void requireClassicProtocol(String groupId, List<Map<?, ?>> configs) {
 		Object protocol = null;
 		for (Map<?, ?> config : configs) {
 			Object value = config.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG);

@@ -1,6 +1,7 @@
 package dev.clickstream.listener.changelog;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -33,10 +34,40 @@ class ChangelogFormatTest {
 
 	@Test
 	void readsRecordsWithFieldsItDoesNotKnow() {
-		String fromANewerRelease = "{\"partition\":0,\"nextOffset\":5,\"counts\":{\"purchase\":5},\"windows\":[]}";
+		String fromANewerRelease = "{\"partition\":0,\"nextOffset\":5,\"counts\":{\"purchase\":5},\"uniqueUsers\":\"AgEHEA\"}";
 
 		assertThat(this.format.read(fromANewerRelease.getBytes(StandardCharsets.UTF_8)))
 			.isEqualTo(new PartitionState(0, 5, Map.of("purchase", 5L)));
+	}
+
+	// What this release writes for a partition with open windows; the first release reads it, ignoring the windows.
+	static final String WITH_WINDOWS = "{\"partition\":1,\"nextOffset\":9,\"counts\":{\"purchase\":2},\"watermark\":1767225690,\"windows\":[{\"start\":1767225660,\"counts\":{\"purchase\":1}}]}";
+
+	@Test
+	void writesAndReadsTheOpenWindowsAndTheWatermark() {
+		PartitionState state = new PartitionState(1, 9, Map.of("purchase", 2L), 1_767_225_690L,
+				List.of(new WindowCounts(1_767_225_660L, Map.of("purchase", 1L))));
+
+		assertThat(new String(this.format.write(state), StandardCharsets.UTF_8)).isEqualTo(WITH_WINDOWS);
+		assertThat(this.format.read(WITH_WINDOWS.getBytes(StandardCharsets.UTF_8))).isEqualTo(state);
+	}
+
+	@Test
+	void aRecordOfTheFirstReleaseHasNoWatermarkAndNoOpenWindow() {
+		PartitionState state = this.format.read(WRITTEN_BY_THE_FIRST_RELEASE.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(state.watermark()).isNull();
+		assertThat(state.windows()).isEmpty();
+	}
+
+	@Test
+	void writesAndReadsAPartitionsCountsOfAWindow() {
+		PartitionWindow window = new PartitionWindow(1, 1_767_225_660L, 1_767_225_720L,
+				Map.of("purchase", 1L, "productview", 40L), true, 1_767_225_750L);
+		String expected = "{\"partition\":1,\"start\":1767225660,\"end\":1767225720,\"counts\":{\"productview\":40,\"purchase\":1},\"closed\":true,\"watermark\":1767225750}";
+
+		assertThat(new String(this.format.writeWindow(window), StandardCharsets.UTF_8)).isEqualTo(expected);
+		assertThat(this.format.readWindow(expected.getBytes(StandardCharsets.UTF_8))).isEqualTo(window);
 	}
 
 }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.clickstream.listener.EventListenerProperties.Counting.UnknownEventNames;
 import dev.clickstream.listener.changelog.PartitionState;
+import dev.clickstream.listener.changelog.PartitionWindow;
+import dev.clickstream.listener.changelog.WindowCounts;
 import dev.clickstream.listener.counting.CountedBatch.Change;
 import dev.clickstream.listener.counting.CountedBatch.Rejected;
 import dev.clickstream.model.ClickEventReader;
@@ -115,9 +117,112 @@ class BatchCounterTest {
 			.withMessageContaining("partition 5 was never restored");
 	}
 
+	@Test
+	void countsEachEventInTheWindowOfItsDateAndClosesTheWindowOnceTheWatermarkPassesItsEndAndGrace() {
+		this.state.restore(PartitionState.empty(0));
+		TestBatch batch = new TestBatch().eventAt(0, 0, "2026-01-01T00:00:10UTC", "productview")
+			.eventAt(0, 1, "2026-01-01T00:00:50UTC", "purchase")
+			.eventAt(0, 2, "2026-01-01T00:01:05UTC", "productview")
+			// Out of order but within the grace: still counted in its window, which closes at 00:01:30.
+			.eventAt(0, 3, "2026-01-01T00:00:40UTC", "addtobasket")
+			.eventAt(0, 4, "2026-01-01T00:01:29UTC", "productview")
+			.eventAt(0, 5, "2026-01-01T00:00:59UTC", "productview");
+
+		CountedBatch counted = windowed().count(batch, this.state::committed);
+
+		assertThat(counted.late()).isEmpty();
+		assertThat(counted.windowChanges()).containsExactly(
+				new PartitionWindow(0, MINUTE_0, MINUTE_0 + 60,
+						Map.of("productview", 2L, "purchase", 1L, "addtobasket", 1L), false, MINUTE_0 + 89),
+				new PartitionWindow(0, MINUTE_0 + 60, MINUTE_0 + 120, Map.of("productview", 2L), false, MINUTE_0 + 89));
+		PartitionState state = counted.states().get(0);
+		assertThat(state.watermark()).isEqualTo(MINUTE_0 + 89);
+		assertThat(state.windows()).extracting(WindowCounts::start).containsExactly(MINUTE_0, MINUTE_0 + 60);
+		assertThat(state.counts()).isEqualTo(Map.of("productview", 4L, "purchase", 1L, "addtobasket", 1L));
+	}
+
+	@Test
+	void anEventForAClosedWindowIsLateCountedInTheTotalsAndNotInTheWindow() {
+		this.state.restore(PartitionState.empty(0));
+		TestBatch batch = new TestBatch().eventAt(0, 0, "2026-01-01T00:00:10UTC", "productview")
+			.eventAt(0, 1, "2026-01-01T00:01:31UTC", "purchase")
+			.eventAt(0, 2, "2026-01-01T00:00:59UTC", "addtobasket")
+			.eventAt(0, 3, "2026-01-01T00:01:40UTC", "productview");
+
+		CountedBatch counted = windowed().count(batch, this.state::committed);
+
+		// The watermark reached 00:01:31 at offset 1: the first minute had closed when offset 2 came, 31 s after it.
+		assertThat(counted.late()).containsExactly(new CountedBatch.Late(2, MINUTE_0, 31));
+		assertThat(counted.countedByName()).isEqualTo(Map.of("productview", 2L, "purchase", 1L, "addtobasket", 1L));
+		assertThat(counted.windowChanges()).containsExactly(
+				new PartitionWindow(0, MINUTE_0, MINUTE_0 + 60, Map.of("productview", 1L), true, MINUTE_0 + 100),
+				new PartitionWindow(0, MINUTE_0 + 60, MINUTE_0 + 120, Map.of("purchase", 1L, "productview", 1L), false,
+						MINUTE_0 + 100));
+		assertThat(counted.states().get(0).windows()).extracting(WindowCounts::start).containsExactly(MINUTE_0 + 60);
+		assertThat(counted.states().get(0).counts()).containsEntry("addtobasket", 1L);
+	}
+
+	@Test
+	void theNextBatchGoesOnFromTheCommittedWindowsAndReportsAClosedWindowOnlyOnce() {
+		this.state.restore(PartitionState.empty(0));
+		BatchCounter counter = windowed();
+		CountedBatch first = counter.count(new TestBatch().eventAt(0, 0, "2026-01-01T00:00:10UTC", "productview")
+			.eventAt(0, 1, "2026-01-01T00:01:00UTC", "productview"), this.state::committed);
+		this.state.commit(first.states());
+
+		CountedBatch second = counter.count(new TestBatch().eventAt(0, 2, "2026-01-01T00:00:20UTC", "purchase")
+			.eventAt(0, 3, "2026-01-01T00:02:00UTC", "productview"), this.state::committed);
+		this.state.commit(second.states());
+		CountedBatch third = counter.count(new TestBatch().eventAt(0, 4, "2026-01-01T00:02:10UTC", "purchase"),
+				this.state::committed);
+
+		// The second minute, neither added to nor closed by the second batch, is not written again.
+		assertThat(second.windowChanges()).containsExactly(
+				new PartitionWindow(0, MINUTE_0, MINUTE_0 + 60, Map.of("productview", 1L, "purchase", 1L), true,
+						MINUTE_0 + 120),
+				new PartitionWindow(0, MINUTE_0 + 120, MINUTE_0 + 180, Map.of("productview", 1L), false,
+						MINUTE_0 + 120));
+		assertThat(third.windowChanges()).extracting(PartitionWindow::start).containsExactly(MINUTE_0 + 120);
+		assertThat(third.states().get(0).windows()).extracting(WindowCounts::start)
+			.containsExactly(MINUTE_0 + 60, MINUTE_0 + 120);
+	}
+
+	@Test
+	void eachPartitionClosesItsWindowsByItsOwnWatermark() {
+		this.state.restore(PartitionState.empty(0));
+		this.state.restore(PartitionState.empty(1));
+		TestBatch batch = new TestBatch().eventAt(0, 0, "2026-01-01T00:05:00UTC", "productview")
+			.eventAt(1, 0, "2026-01-01T00:00:10UTC", "purchase");
+
+		CountedBatch counted = windowed().count(batch, this.state::committed);
+
+		// Partition 0 is five minutes ahead; partition 1's first minute is still open by its own events.
+		assertThat(counted.late()).isEmpty();
+		assertThat(counted.windowChanges()).extracting(PartitionWindow::partition, PartitionWindow::closed)
+			.containsExactly(tuple(0, false), tuple(1, false));
+	}
+
+	@Test
+	void withoutWindowsTheStateHasNone() {
+		this.state.restore(PartitionState.empty(0));
+
+		CountedBatch counted = counter(false).count(new TestBatch().eventAt(0, 0, "2026-01-01T00:00:10UTC", "purchase"),
+				this.state::committed);
+
+		assertThat(counted.windowChanges()).isEmpty();
+		assertThat(counted.states().get(0)).isEqualTo(new PartitionState(0, 1, Map.of("purchase", 1L)));
+	}
+
+	static final long MINUTE_0 = java.time.Instant.parse("2026-01-01T00:00:00Z").getEpochSecond();
+
 	static BatchCounter counter(boolean everyEvent) {
 		return new BatchCounter(new EventAdmission(new ClickEventReader(4096), NAMES, UnknownEventNames.DEAD_LETTER),
-				everyEvent);
+				everyEvent, null);
+	}
+
+	static BatchCounter windowed() {
+		return new BatchCounter(new EventAdmission(new ClickEventReader(4096), NAMES, UnknownEventNames.DEAD_LETTER),
+				false, new EventTimeWindows(60, 30));
 	}
 
 }

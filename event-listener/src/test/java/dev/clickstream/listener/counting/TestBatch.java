@@ -18,6 +18,13 @@ final class TestBatch implements EventBatch {
 		return record(partition, offset, timestamp, EVENT.formatted(eventName).getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** A click event of the given name and date, such as {@code 2026-01-01T00:00:10UTC}. */
+	TestBatch eventAt(int partition, long offset, String date, String eventName) {
+		return record(partition, offset, 0, ("{\"date\":\"" + date
+				+ "\",\"productId\":\"4pqurkxx3oku8yj\",\"eventName\":\"" + eventName + "\",\"userId\":\"ur0kzmbj\"}")
+			.getBytes(StandardCharsets.UTF_8));
+	}
+
 	TestBatch record(int partition, long offset, long timestamp, byte @Nullable [] value) {
 		this.entries.add(new Entry(partition, offset, timestamp, value));
 		return this;

@@ -1,6 +1,7 @@
 package dev.clickstream.systemtest.harness;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -17,6 +19,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.clickstream.model.SeedTime;
 
 /**
  * Writes seed-format click events to the event topic with a plain Kafka producer, and keeps the exact count of every
@@ -69,6 +73,33 @@ public final class EventTopicWriter implements AutoCloseable {
 			}
 			sends.add(this.producer.send(new ProducerRecord<>(Topics.EVENTS, userId, value)));
 		}
+		awaitAcknowledged(sends);
+		batch.forEach((name, n) -> this.written.merge(name, n, Long::sum));
+		this.poisonWritten += poison;
+	}
+
+	/**
+	 * Writes click events dated by {@code epochSeconds}, one call per event, and waits until the broker has
+	 * acknowledged all of them.
+	 */
+	public void writeDated(int count, LongSupplier epochSeconds) {
+		List<Future<RecordMetadata>> sends = new ArrayList<>(count);
+		Map<String, Long> batch = new TreeMap<>();
+		for (int i = 0; i < count; i++) {
+			String userId = randomString(8);
+			String eventName = NAMES[this.random.nextInt(NAMES.length)];
+			byte[] value = ("{\"date\":\"" + SeedTime.format(Instant.ofEpochSecond(epochSeconds.getAsLong()))
+					+ "\",\"productId\":\"" + randomString(15) + "\",\"eventName\":\"" + eventName
+					+ "\",\"userId\":\"" + userId + "\"}")
+				.getBytes(StandardCharsets.UTF_8);
+			batch.merge(eventName, 1L, Long::sum);
+			sends.add(this.producer.send(new ProducerRecord<>(Topics.EVENTS, userId, value)));
+		}
+		awaitAcknowledged(sends);
+		batch.forEach((name, n) -> this.written.merge(name, n, Long::sum));
+	}
+
+	private static void awaitAcknowledged(List<Future<RecordMetadata>> sends) {
 		for (Future<RecordMetadata> send : sends) {
 			try {
 				send.get(2, TimeUnit.MINUTES);
@@ -81,8 +112,6 @@ public final class EventTopicWriter implements AutoCloseable {
 				throw new IllegalStateException("interrupted while writing events", ex);
 			}
 		}
-		batch.forEach((name, n) -> this.written.merge(name, n, Long::sum));
-		this.poisonWritten += poison;
 	}
 
 	/** How many click events of each name were written and acknowledged so far. */

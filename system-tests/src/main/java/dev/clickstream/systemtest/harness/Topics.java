@@ -19,6 +19,10 @@ public final class Topics {
 	/** The records of the event topic that are not click events. */
 	public static final String DEAD_LETTERS = DEFAULTS.deadLetterName();
 
+	public static final String LATE_EVENTS = DEFAULTS.lateEventsName();
+
+	public static final String WINDOW_RESULTS = DEFAULTS.windowResults().name();
+
 	private Topics() {
 	}
 

@@ -1,0 +1,30 @@
+package dev.clickstream.listener.changelog;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * One partition's counts of one event-time window, the record format of the window changelog. Written in the counting
+ * transaction whenever a batch adds to the window, and once more when the partition closes it; so the newest record
+ * of a closed window holds the partition's final counts of it. Fields are only ever added.
+ *
+ * @param partition the event-topic partition counted
+ * @param start the window's start, in epoch seconds
+ * @param end the window's end (exclusive), in epoch seconds
+ * @param counts the partition's events in the window, per event name
+ * @param closed whether the partition has closed the window: its watermark passed the end plus the grace period, so
+ * these counts are final
+ * @param watermark the partition's watermark when this was written, in epoch seconds
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PartitionWindow(int partition, long start, long end, Map<String, Long> counts, boolean closed,
+		long watermark) {
+
+	public PartitionWindow {
+		counts = Collections.unmodifiableMap(new TreeMap<>(counts));
+	}
+
+}

@@ -1,0 +1,189 @@
+package dev.clickstream.listener.windows;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.clickstream.listener.changelog.PartitionWindow;
+import dev.clickstream.model.WindowResult;
+
+/**
+ * The windows being merged from the partitions' counts, and which of them are final. A window is final once every
+ * partition has closed it, by its own watermark, or has been idle for the idle timeout; then its final result is
+ * due, once, and nothing that comes later for it changes it. Arithmetic and bookkeeping only; used by one thread.
+ */
+final class WindowBook {
+
+	/** What became of a partition's counts of a window. */
+	enum Outcome {
+
+		/** Taken in. */
+		MERGED,
+		/** The window's final result was already due: the counts are not in it. */
+		AFTER_FINAL,
+		/** The window is older than the retention and forgotten. */
+		EXPIRED
+
+	}
+
+	private final int partitions;
+
+	private final long graceSeconds;
+
+	private final long retentionSeconds;
+
+	private final long idleTimeoutMillis;
+
+	private final List<String> eventNames;
+
+	private final TreeMap<Long, Window> windows = new TreeMap<>();
+
+	private final Map<Integer, Long> watermarks = new HashMap<>();
+
+	private final Map<Integer, Long> advancedAtMillis = new HashMap<>();
+
+	private final long startedAtMillis;
+
+	/** The newest window start already forgotten, or below: counts for such windows are ignored. */
+	private long forgottenBelow = Long.MIN_VALUE;
+
+	/**
+	 * @param partitions the event topic's partitions, all of which must close a window before it is final
+	 * @param eventNames the names every result shows, at zero until counted, in this order
+	 * @param startedAtMillis when the book started, for partitions that have brought nothing since
+	 */
+	WindowBook(int partitions, long graceSeconds, long retentionSeconds, long idleTimeoutMillis,
+			List<String> eventNames, long startedAtMillis) {
+		this.partitions = partitions;
+		this.graceSeconds = graceSeconds;
+		this.retentionSeconds = retentionSeconds;
+		this.idleTimeoutMillis = idleTimeoutMillis;
+		this.eventNames = List.copyOf(eventNames);
+		this.startedAtMillis = startedAtMillis;
+	}
+
+	Outcome merge(PartitionWindow counts, long nowMillis) {
+		Long watermark = this.watermarks.get(counts.partition());
+		if (watermark == null || counts.watermark() > watermark) {
+			this.watermarks.put(counts.partition(), counts.watermark());
+			this.advancedAtMillis.put(counts.partition(), nowMillis);
+		}
+		if (counts.start() < this.forgottenBelow) {
+			return Outcome.EXPIRED;
+		}
+		Window window = this.windows.computeIfAbsent(counts.start(), start -> new Window(start, counts.end()));
+		if (window.finalPublished) {
+			return Outcome.AFTER_FINAL;
+		}
+		window.byPartition.put(counts.partition(), counts);
+		window.changed = true;
+		return Outcome.MERGED;
+	}
+
+	int partitions() {
+		return this.partitions;
+	}
+
+	/** Whether some window is still waiting for its final result. */
+	boolean hasOpenWindows() {
+		return this.windows.values().stream().anyMatch(window -> !window.finalPublished);
+	}
+
+	/** A window whose final result is on the results topic already, as read back after a restart. */
+	void finalPublished(long start, long end) {
+		Window window = this.windows.computeIfAbsent(start, s -> new Window(start, end));
+		window.finalPublished = true;
+		window.changed = false;
+	}
+
+	/**
+	 * The results to publish now: the final result of each window that has just closed everywhere, and a running one
+	 * of each other window whose counts changed since the last call. Windows older than the retention, behind the
+	 * newest watermark, are forgotten; their starts are returned as {@link Due#forgotten()}.
+	 */
+	Due due(long nowMillis, Instant receiveAt) {
+		List<WindowResult> results = new ArrayList<>();
+		for (Window window : this.windows.values()) {
+			if (window.finalPublished) {
+				continue;
+			}
+			boolean closed = closedEverywhere(window, nowMillis);
+			if (closed || window.changed) {
+				results.add(new WindowResult(Instant.ofEpochSecond(window.start), Instant.ofEpochSecond(window.end),
+						window.totals(this.eventNames), closed, receiveAt));
+				window.finalPublished = closed;
+				window.changed = false;
+			}
+		}
+		List<Long> forgotten = new ArrayList<>();
+		long newest = this.watermarks.values().stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE);
+		if (newest != Long.MIN_VALUE) {
+			long horizon = newest - this.retentionSeconds;
+			for (Iterator<Window> it = this.windows.values().iterator(); it.hasNext();) {
+				Window window = it.next();
+				if (window.end > horizon || !window.finalPublished) {
+					break;
+				}
+				forgotten.add(window.start);
+				this.forgottenBelow = Math.max(this.forgottenBelow, window.start + 1);
+				it.remove();
+			}
+		}
+		return new Due(results, forgotten);
+	}
+
+	private boolean closedEverywhere(Window window, long nowMillis) {
+		for (int partition = 0; partition < this.partitions; partition++) {
+			PartitionWindow counts = window.byPartition.get(partition);
+			Long watermark = this.watermarks.get(partition);
+			boolean closedByItsEvents = (counts != null) ? counts.closed()
+					: watermark != null && watermark >= window.end + this.graceSeconds;
+			long lastHeard = this.advancedAtMillis.getOrDefault(partition, this.startedAtMillis);
+			boolean idle = nowMillis - lastHeard >= this.idleTimeoutMillis;
+			if (!closedByItsEvents && !idle) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * @param results the results to publish, oldest window first
+	 * @param forgotten the starts of the windows no longer kept, whose records can be deleted
+	 */
+	record Due(List<WindowResult> results, List<Long> forgotten) {
+	}
+
+	private static final class Window {
+
+		final long start;
+
+		final long end;
+
+		final Map<Integer, PartitionWindow> byPartition = new HashMap<>();
+
+		boolean changed;
+
+		boolean finalPublished;
+
+		Window(long start, long end) {
+			this.start = start;
+			this.end = end;
+		}
+
+		Map<String, Long> totals(List<String> eventNames) {
+			Map<String, Long> totals = new LinkedHashMap<>();
+			eventNames.forEach(name -> totals.put(name, 0L));
+			this.byPartition.values()
+				.forEach(counts -> counts.counts().forEach((name, count) -> totals.merge(name, count, Long::sum)));
+			return totals;
+		}
+
+	}
+
+}

@@ -1,0 +1,117 @@
+package dev.clickstream.listener.windows;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.clickstream.listener.changelog.PartitionWindow;
+import dev.clickstream.listener.windows.WindowBook.Outcome;
+import dev.clickstream.model.EventNames;
+import dev.clickstream.model.WindowResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WindowBookTest {
+
+	static final long M0 = Instant.parse("2026-01-01T00:00:00Z").getEpochSecond();
+
+	static final long M1 = M0 + 60;
+
+	static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+
+	static final long IDLE_MS = 60_000;
+
+	final WindowBook book = new WindowBook(2, 30, 3600, IDLE_MS, EventNames.SEED, 0);
+
+	@Test
+	void publishesRunningResultsOfChangedWindowsAndOneFinalOnceEveryPartitionHasClosedIt() {
+		this.book.merge(counts(0, M0, Map.of("productview", 3L), false, M0 + 40), 1_000);
+		this.book.merge(counts(1, M0, Map.of("productview", 2L, "purchase", 1L), false, M0 + 50), 1_000);
+
+		WindowBook.Due first = this.book.due(2_000, NOW);
+		WindowBook.Due nothingNew = this.book.due(3_000, NOW);
+		this.book.merge(counts(0, M0, Map.of("productview", 4L), true, M1 + 30), 4_000);
+		WindowBook.Due stillWaiting = this.book.due(5_000, NOW);
+		this.book.merge(counts(1, M0, Map.of("productview", 2L, "purchase", 2L), true, M1 + 35), 6_000);
+		WindowBook.Due closed = this.book.due(7_000, NOW);
+		WindowBook.Due afterwards = this.book.due(8_000, NOW);
+
+		assertThat(first.results()).containsExactly(result(M0, 5, 1, false));
+		assertThat(nothingNew.results()).isEmpty();
+		assertThat(stillWaiting.results()).containsExactly(result(M0, 6, 1, false));
+		assertThat(closed.results()).containsExactly(result(M0, 6, 2, true));
+		assertThat(afterwards.results()).isEmpty();
+	}
+
+	@Test
+	void aPartitionWithoutEventsInAWindowClosesItByItsWatermark() {
+		this.book.merge(counts(0, M0, Map.of("purchase", 1L), true, M1 + 30), 1_000);
+		// Partition 1 had nothing in the first minute; its watermark is in the second minute's grace, then past it.
+		this.book.merge(counts(1, M1, Map.of("purchase", 1L), false, M1 + 29), 1_000);
+		assertThat(this.book.due(2_000, NOW).results()).extracting(WindowResult::isFinal).containsExactly(false,
+				false);
+
+		this.book.merge(counts(1, M1, Map.of("purchase", 2L), false, M1 + 31), 3_000);
+
+		assertThat(this.book.due(4_000, NOW).results()).containsExactly(result(M0, 0, 1, true),
+				resultOf(M1, Map.of("purchase", 2L), false));
+	}
+
+	@Test
+	void anIdlePartitionDoesNotHoldAWindowOpenForEverAndWhatItBringsAfterTheFinalStaysOut() {
+		this.book.merge(counts(0, M0, Map.of("productview", 7L), true, M1 + 30), 1_000);
+		this.book.merge(counts(1, M0, Map.of("productview", 1L), false, M0 + 10), 1_000);
+		assertThat(this.book.due(1_000 + IDLE_MS - 1, NOW).results()).extracting(WindowResult::isFinal)
+			.containsExactly(false);
+
+		WindowBook.Due idle = this.book.due(1_000 + IDLE_MS, NOW);
+		Outcome late = this.book.merge(counts(1, M0, Map.of("productview", 2L), true, M1 + 30), 1_000 + IDLE_MS + 1);
+
+		assertThat(idle.results()).containsExactly(result(M0, 8, 0, true));
+		assertThat(late).isEqualTo(Outcome.AFTER_FINAL);
+		assertThat(this.book.due(1_000 + IDLE_MS + 2, NOW).results()).isEmpty();
+	}
+
+	@Test
+	void aWindowWhoseFinalIsOnTheTopicAlreadyIsNotPublishedAgain() {
+		this.book.finalPublished(M0, M1);
+
+		Outcome merged = this.book.merge(counts(0, M0, Map.of("productview", 7L), true, M1 + 30), 1_000);
+
+		assertThat(merged).isEqualTo(Outcome.AFTER_FINAL);
+		assertThat(this.book.due(2_000, NOW).results()).isEmpty();
+		assertThat(this.book.hasOpenWindows()).isFalse();
+	}
+
+	@Test
+	void finalWindowsOlderThanTheRetentionAreForgottenAndTheirCountsIgnored() {
+		this.book.merge(counts(0, M0, Map.of("productview", 1L), true, M1 + 30), 1_000);
+		this.book.merge(counts(1, M0, Map.of("productview", 1L), true, M1 + 30), 1_000);
+		this.book.due(2_000, NOW);
+
+		// An hour's retention: the watermark an hour past the first minute's end forgets it.
+		this.book.merge(counts(0, M0 + 3660, Map.of("productview", 1L), false, M1 + 3600), 3_000);
+		WindowBook.Due due = this.book.due(4_000, NOW);
+
+		assertThat(due.forgotten()).containsExactly(M0);
+		assertThat(this.book.merge(counts(1, M0, Map.of("productview", 5L), true, M1 + 3600), 5_000))
+			.isEqualTo(Outcome.EXPIRED);
+	}
+
+	static PartitionWindow counts(int partition, long start, Map<String, Long> counts, boolean closed,
+			long watermark) {
+		return new PartitionWindow(partition, start, start + 60, counts, closed, watermark);
+	}
+
+	static WindowResult result(long start, long views, long purchases, boolean isFinal) {
+		return resultOf(start, Map.of("productview", views, "purchase", purchases), isFinal);
+	}
+
+	static WindowResult resultOf(long start, Map<String, Long> counts, boolean isFinal) {
+		Map<String, Long> all = new java.util.LinkedHashMap<>();
+		EventNames.SEED.forEach(name -> all.put(name, counts.getOrDefault(name, 0L)));
+		return new WindowResult(Instant.ofEpochSecond(start), Instant.ofEpochSecond(start + 60), all, isFinal, NOW);
+	}
+
+}
