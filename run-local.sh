@@ -170,6 +170,8 @@ cat <<INFO
   The click-stream pipeline is running. Ctrl-C stops it.
 
   Counts (JSON)        http://localhost:$LISTENER_PORT/api/counts
+  Windows (JSON)       http://localhost:$LISTENER_PORT/api/windows
+  Generator (JSON)     http://localhost:$PRODUCER_PORT/api/generator
   Dashboard            http://localhost:$LISTENER_PORT/
   Listener actuator    http://localhost:$LISTENER_PORT/actuator/health   .../actuator/metrics   .../actuator/prometheus
   Producer actuator    http://localhost:$PRODUCER_PORT/actuator/health   .../actuator/metrics   .../actuator/prometheus
