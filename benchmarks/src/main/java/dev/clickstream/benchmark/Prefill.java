@@ -1,5 +1,6 @@
 package dev.clickstream.benchmark;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -15,12 +16,12 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.clickstream.model.ClickEvent;
-import dev.clickstream.model.SeedTime;
 
 /**
  * Fills an event topic the way the click-stream producer does: seed-format JSON of a {@link ClickEvent} (about 110
  * bytes) written by Jackson, keyed by userId, with the producer's settings (acks=all, idempotence, no compression,
- * 64 KB batches, linger 5 ms). Not the system tests' EventTopicWriter: that writes to the services' default event
+ * 64 KB batches, linger 5 ms), dated in order a second every thousand events, so that a million events span
+ * seventeen one-minute windows. Not the system tests' EventTopicWriter: that writes to the services' default event
  * topic only, and every repetition here needs a fresh topic.
  */
 final class Prefill {
@@ -29,6 +30,11 @@ final class Prefill {
 			"removefrombasket");
 
 	private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+	/** The first event's date; the dates advance a second every thousand events, in order. */
+	static final Instant FIRST_DATE = Instant.parse("2026-01-01T00:00:00Z");
+
+	static final int EVENTS_PER_SECOND_OF_EVENT_TIME = 1000;
 
 	private Prefill() {
 	}
@@ -49,7 +55,8 @@ final class Prefill {
 				ProducerConfig.BATCH_SIZE_CONFIG, 65_536,
 				ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer())) {
 			for (long i = 0; i < count; i++) {
-				ClickEvent event = new ClickEvent(SeedTime.now(), randomString(random, 15),
+				ClickEvent event = new ClickEvent(FIRST_DATE.plusSeconds(i / EVENTS_PER_SECOND_OF_EVENT_TIME),
+						randomString(random, 15),
 						EVENT_NAMES.get(random.nextInt(EVENT_NAMES.size())), randomString(random, 8));
 				producer.send(new ProducerRecord<>(topic, event.userId(), writer.writeValueAsBytes(event)),
 						(metadata, exception) -> {

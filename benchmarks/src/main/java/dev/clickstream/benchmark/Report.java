@@ -34,7 +34,8 @@ final class Report {
 			runs first, because the first run on a fresh broker is markedly slower.
 
 			How each figure is measured:
-			- **listener**: the event-listener jar with exactly-once on and `--clickstream.snapshots.interval=100ms`, from the
+			- **listener**: the event-listener jar as shipped (exactly once, one-minute windows on) with
+			  `--clickstream.snapshots.interval=100ms`, from the
 			  moment its consumer group first owns all three input partitions (polled through the Admin API every 20 ms) to
 			  the moment a read_committed observer receives a snapshot whose total is N. JVM and Spring startup are left out
 			  and reported apart; the snapshot interval adds up to 100 ms at the end.
@@ -43,6 +44,11 @@ final class Report {
 			- **Kafka Streams EOS**: `groupBy(eventName).count()` parsing with the listener's `ClickEventReader`,
 			  `processing.guarantee=exactly_once_v2`, `commit.interval.ms=100`, counts to an output topic; same start line,
 			  finish when the read_committed observer sees counts that total N.
+			- **Kafka Streams EOS, windowed**: the same, counting per name and one-minute event-time window
+			  (`windowedBy(TimeWindows.ofSizeAndGrace(1 min, 30 s)).count()`, timestamps from the event's date), as the
+			  listener does besides its totals; finish when the per-window counts total N. The input's dates advance a
+			  second every thousand events, in order: a million events span seventeen windows, none late.
+			- **listener (windows off)**: the listener with `--clickstream.windows.enabled=false`, totals only.
 			- **raw consumer**: one `KafkaConsumer` (the listener's fetch settings) that parses each record with
 			  `ClickEventReader` and counts per name in memory; same start line, finish when it has counted N.
 			- **generator**: the producer jar with its default `shop` model, at a configured rate far above what it can do,
@@ -195,6 +201,10 @@ final class Report {
 	private static void ratioRows(StringBuilder md, Map<String, List<Measurement>> byContender) {
 		ratio(md, "listener ÷ Kafka Streams EOS", byContender, ThroughputRuns.LISTENER, ThroughputRuns.STREAMS, 2.0);
 		ratio(md, "listener ÷ raw consumer", byContender, ThroughputRuns.LISTENER, ThroughputRuns.RAW, 0.7);
+		ratio(md, "listener ÷ Kafka Streams EOS, windowed", byContender, ThroughputRuns.LISTENER,
+				ThroughputRuns.STREAMS_WINDOWED, 2.0);
+		ratio(md, "listener ÷ listener (windows off)", byContender, ThroughputRuns.LISTENER,
+				ThroughputRuns.LISTENER_WITHOUT_WINDOWS, 0.8);
 		ratio(md, "generator ÷ ProducerPerformance", byContender, ThroughputRuns.GENERATOR, ThroughputRuns.PERF, 0.8);
 		ratio(md, "generator (seed model) ÷ ProducerPerformance", byContender, ThroughputRuns.GENERATOR_SEED_MODEL,
 				ThroughputRuns.PERF, 0.8);

@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
  * @param latencyWarmup the first part of the latency run left out of the percentiles
  * @param latencySnapshotInterval the listener's snapshot interval in the latency run
  * @param profile whether to run the listener once more under JFR and summarise the recording
- * @param skip parts to leave out: listener, listener-jackson, tuned, streams, raw, generator, generator-jackson,
- * generator-seed, perf, latency, profile
+ * @param skip parts to leave out: listener, listener-jackson, listener-no-windows, tuned, streams,
+ * streams-windowed, raw, generator, generator-jackson, generator-seed, perf, latency, profile
  * @param report the markdown file the run is added to
  */
 record Settings(long events, int repetitions, long warmupEvents, Duration snapshotInterval, List<String> listenerArgs,

@@ -30,6 +30,10 @@ final class ThroughputRuns {
 
 	static final String STREAMS = "Kafka Streams EOS";
 
+	static final String STREAMS_WINDOWED = "Kafka Streams EOS, windowed";
+
+	static final String LISTENER_WITHOUT_WINDOWS = "listener (windows off)";
+
 	static final String RAW = "raw consumer";
 
 	static final String LISTENER_JACKSON = "listener (Jackson parser)";
@@ -75,6 +79,12 @@ final class ThroughputRuns {
 			results.add(report(listener(round, "listener-jackson", LISTENER_JACKSON, input, events, args,
 					settings.contenderJvmOptions(), settings.snapshotInterval())));
 		}
+		if (settings.runs("listener-no-windows")) {
+			List<String> args = new ArrayList<>(settings.listenerArgs());
+			args.add("--clickstream.windows.enabled=false");
+			results.add(report(listener(round, "listener-no-windows", LISTENER_WITHOUT_WINDOWS, input, events, args,
+					settings.contenderJvmOptions(), settings.snapshotInterval())));
+		}
 		if (settings.runs("tuned") && settings.tuned()) {
 			results.add(report(listener(round, "tuned", TUNED, input, events, settings.tunedListenerArgs(),
 					settings.tunedListenerJvmOptions().isEmpty() ? settings.contenderJvmOptions()
@@ -82,7 +92,11 @@ final class ThroughputRuns {
 					settings.snapshotInterval())));
 		}
 		if (settings.runs("streams")) {
-			results.add(report(streams(round, input, events)));
+			results.add(report(streams(round, "streams", STREAMS, input, events, "total")));
+		}
+		if (settings.runs("streams-windowed")) {
+			// The listener's defaults: one-minute windows, 30 s of grace.
+			results.add(report(streams(round, "streams-windowed", STREAMS_WINDOWED, input, events, "60,30")));
 		}
 		if (settings.runs("raw")) {
 			results.add(report(raw(round, input, events)));
@@ -176,9 +190,13 @@ final class ThroughputRuns {
 
 	}
 
-	/** Kafka Streams in its own JVM: from its group owning every input partition to the output totalling N. */
-	private Measurement streams(String round, String input, long events) {
-		String id = round + "-streams";
+	/**
+	 * Kafka Streams in its own JVM: from its group owning every input partition to the output totalling N (summed
+	 * over the windows when windowed: the input is in order, so no event is late).
+	 */
+	private Measurement streams(String round, String tag, String contender, String input, long events,
+			String counting) {
+		String id = round + "-" + tag;
 		String output = id + "-counts";
 		this.bench.createTopic(output, 1);
 		try (TotalsWatch watch = TotalsWatch.start(this.bench.bootstrapServers(), output, Format.COUNT_PER_KEY)) {
@@ -186,11 +204,11 @@ final class ThroughputRuns {
 			ManagedProcess process = this.bench.mainClassProcess(id, StreamsCount.class.getName(),
 					this.bench.settings().contenderJvmOptions(),
 					List.of(this.bench.bootstrapServers(), input, output, id, this.bench.dir().resolve(id).toString(),
-							Integer.toString(this.bench.settings().streamsThreads())));
+							Integer.toString(this.bench.settings().streamsThreads()), counting));
 			this.bench.rss().watch(process);
 			try {
 				Counted counted = count(process, id, input, watch, events);
-				return counted.measurement(STREAMS, round, events, process, this.bench.rss().peakKb(process), load,
+				return counted.measurement(contender, round, events, process, this.bench.rss().peakKb(process), load,
 						this.bench.settings().streamsThreads() + " stream thread(s)");
 			}
 			finally {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.clickstream.model.MetricNames;
+import dev.clickstream.systemtest.WindowsAssertions.SimulatedDates;
 import dev.clickstream.systemtest.harness.BuiltJars;
 import dev.clickstream.systemtest.harness.EventTopicWriter;
 import dev.clickstream.systemtest.harness.KafkaBrokerProcess;
@@ -18,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Three listener instances share the three partitions; mid-stream one stops cleanly and another is killed, then one
  * comes back. Every snapshot shows global totals that never exceed the truth and never go down, and the last one is
- * exact.
+ * exact; the windows, whose publisher moves between the instances, are what the input makes them.
  */
 class ScaleOutIT {
 
@@ -33,7 +34,8 @@ class ScaleOutIT {
 		String bootstrap = broker.bootstrapServers();
 		List<ServiceProcess> listeners = List.of(listener(broker, "a"), listener(broker, "b"), listener(broker, "c"));
 		EventTopicWriter writer = new EventTopicWriter(bootstrap);
-		try (writer; PacedInput input = new PacedInput(() -> writer.write(CHUNK, 0), 75, 250)) {
+		SimulatedDates dates = new SimulatedDates();
+		try (writer; PacedInput input = new PacedInput(() -> writer.writeDated(CHUNK, dates::next), 75, 250)) {
 			// One consumer each on three partitions: once the group settles, every instance owns one partition.
 			await("every instance counts a share").atMost(Duration.ofMinutes(2))
 				.pollInterval(Duration.ofSeconds(1))
@@ -45,15 +47,18 @@ class ScaleOutIT {
 				.until(() -> Snapshots.newestTotal(bootstrap) > countedAtTheKill);
 			listeners.get(0).start();
 			await("all input written").atMost(Duration.ofMinutes(2)).until(input::allWritten);
+			dates.jump(600);
+			writer.writeDated(300, dates::next);
 		}
 
 		CountsAssertions.awaitExactTotals(bootstrap, writer.written());
+		WindowsAssertions.assertWindowsMatchTheInput(bootstrap, 20);
 	}
 
 	private ServiceProcess listener(KafkaBrokerProcess broker, String id) {
 		return processes.startService("event-listener-" + id, BuiltJars.eventListener(), broker,
 				"--clickstream.instance-id=scale-" + id, "--clickstream.snapshots.interval=200ms",
-				"--spring.kafka.listener.concurrency=1");
+				"--spring.kafka.listener.concurrency=1", "--clickstream.windows.idle-timeout=1h");
 	}
 
 }

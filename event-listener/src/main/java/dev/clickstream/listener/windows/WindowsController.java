@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.clickstream.model.SeedTime;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/windows")
+@ConditionalOnProperty(prefix = "clickstream.windows", name = "enabled", havingValue = "true", matchIfMissing = true)
 class WindowsController {
 
 	static final int MAX_LIMIT = 10_000;
