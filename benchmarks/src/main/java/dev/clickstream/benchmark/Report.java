@@ -45,9 +45,13 @@ final class Report {
 			  `processing.guarantee=exactly_once_v2`, `commit.interval.ms=100`, counts to an output topic; same start line,
 			  finish when the read_committed observer sees counts that total N.
 			- **Kafka Streams EOS, windowed**: the same, counting per name and one-minute event-time window
-			  (`windowedBy(TimeWindows.ofSizeAndGrace(1 min, 30 s)).count()`, timestamps from the event's date), as the
+			  (`windowedBy(TimeWindows.ofSizeAndGrace(1 min, 1 h)).count()`, timestamps from the event's date), as the
 			  listener does besides its totals; finish when the per-window counts total N. The input's dates advance a
-			  second every thousand events, in order: a million events span seventeen windows, none late.
+			  second every thousand events, in order within each partition: a million events span seventeen windows.
+			  The grace is an hour, not the listener's 30 s: Streams windows after its repartition by name, where the
+			  three partitions' events interleave as fast as each is read, and with 30 s it dropped a large share of
+			  them as expired ("Skipping record for expired window"), so its counts never reached N. The listener keeps
+			  a watermark per input partition, in which these events are in order, and drops none.
 			- **listener (windows off)**: the listener with `--clickstream.windows.enabled=false`, totals only.
 			- **raw consumer**: one `KafkaConsumer` (the listener's fetch settings) that parses each record with
 			  `ClickEventReader` and counts per name in memory; same start line, finish when it has counted N.

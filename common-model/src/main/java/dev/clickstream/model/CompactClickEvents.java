@@ -25,17 +25,41 @@ final class CompactClickEvents {
 	private CompactClickEvents() {
 	}
 
+	/** Bits per position in what {@link #scan} returns: records are far shorter than 2^20 bytes. */
+	private static final int POSITION_BITS = 20;
+
+	private static final long POSITION_MASK = (1L << POSITION_BITS) - 1;
+
 	/** @return the event name, or null if the record is not in the compact form */
 	static @Nullable String eventName(byte[] value) {
-		TimedEventName read = read(value);
-		return read != null ? read.eventName() : null;
+		long scanned = scan(value);
+		return (scanned < 0) ? null : name(value, scanned);
 	}
 
 	/** @return the event name and date, or null if the record is not in the compact form */
 	static @Nullable TimedEventName read(byte[] value) {
-		int last = value.length - 1;
-		if (last < 1 || value[0] != '{' || value[last] != '}') {
+		long scanned = scan(value);
+		if (scanned < 0) {
 			return null;
+		}
+		int dateStart = (int) ((scanned >>> (2 * POSITION_BITS)) & POSITION_MASK);
+		return new TimedEventName(name(value, scanned), SeedTime.epochSecond(value, dateStart));
+	}
+
+	private static String name(byte[] value, long scanned) {
+		int nameStart = (int) (scanned & POSITION_MASK);
+		int nameEnd = (int) ((scanned >>> POSITION_BITS) & POSITION_MASK);
+		return new String(value, nameStart, nameEnd - nameStart, StandardCharsets.US_ASCII);
+	}
+
+	/**
+	 * Validates the record and finds its name and date without making an object.
+	 * @return the name's start and end and the date's start, 20 bits each, or -1 if not in the compact form
+	 */
+	private static long scan(byte[] value) {
+		int last = value.length - 1;
+		if (last < 1 || last > POSITION_MASK || value[0] != '{' || value[last] != '}') {
+			return -1;
 		}
 		int seen = 0;
 		int nameStart = 0;
@@ -44,30 +68,30 @@ final class CompactClickEvents {
 		int i = 1;
 		while (true) {
 			if (value[i] != '"') {
-				return null;
+				return -1;
 			}
 			int keyStart = i + 1;
 			int keyEnd = closingQuote(value, keyStart, last);
 			if (keyEnd < 0) {
-				return null;
+				return -1;
 			}
 			int field = field(value, keyStart, keyEnd);
 			if (field < 0 || (seen & (1 << field)) != 0) {
-				return null;
+				return -1;
 			}
 			seen |= 1 << field;
 			i = keyEnd + 1;
 			if (i + 1 >= last || value[i] != ':' || value[i + 1] != '"') {
-				return null;
+				return -1;
 			}
 			int valueStart = i + 2;
 			int valueEnd = closingQuote(value, valueStart, last);
 			if (valueEnd < 0 || isBlank(value, valueStart, valueEnd)) {
-				return null;
+				return -1;
 			}
 			if (field == DATE) {
 				if (!SeedTime.isSeedFormat(value, valueStart, valueEnd)) {
-					return null;
+					return -1;
 				}
 				dateStart = valueStart;
 			}
@@ -80,15 +104,14 @@ final class CompactClickEvents {
 				break;
 			}
 			if (value[i] != ',' || i + 1 >= last) {
-				return null;
+				return -1;
 			}
 			i++;
 		}
 		if (seen != ALL_FIELDS) {
-			return null;
+			return -1;
 		}
-		return new TimedEventName(new String(value, nameStart, nameEnd - nameStart, StandardCharsets.US_ASCII),
-				SeedTime.epochSecond(value, dateStart));
+		return nameStart | ((long) nameEnd << POSITION_BITS) | ((long) dateStart << (2 * POSITION_BITS));
 	}
 
 	/** The index of the quote that closes a string starting at {@code start}, or -1 if it holds anything unusual. */

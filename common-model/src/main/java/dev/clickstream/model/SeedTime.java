@@ -2,7 +2,6 @@ package dev.clickstream.model;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Month;
 import java.time.Year;
@@ -83,13 +82,23 @@ public final class SeedTime {
 	}
 
 	/**
-	 * The epoch second of a date in the seed's format, which {@link #isSeedFormat} has accepted; no objects made.
+	 * The epoch second of a date in the seed's format, which {@link #isSeedFormat} has accepted. Plain arithmetic, no
+	 * objects: counting per window reads the date of every event.
 	 */
 	static long epochSecond(byte[] ascii, int start) {
-		long days = LocalDate.of(digits(ascii, start, 4), digits(ascii, start + 5, 2), digits(ascii, start + 8, 2))
-			.toEpochDay();
+		long days = epochDay(digits(ascii, start, 4), digits(ascii, start + 5, 2), digits(ascii, start + 8, 2));
 		return days * 86_400 + digits(ascii, start + 11, 2) * 3600L + digits(ascii, start + 14, 2) * 60L
 				+ digits(ascii, start + 17, 2);
+	}
+
+	/** Days from 1970-01-01 to a valid proleptic Gregorian date (the civil-from-days inverse, with March-based years). */
+	static long epochDay(int year, int month, int day) {
+		long y = (month <= 2) ? year - 1 : year;
+		long era = Math.floorDiv(y, 400);
+		long yearOfEra = y - era * 400;
+		long dayOfYear = (153L * (month + ((month > 2) ? -3 : 9)) + 2) / 5 + day - 1;
+		long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+		return era * 146_097 + dayOfEra - 719_468;
 	}
 
 	/** The value of {@code count} ASCII digits, or -1 if any is not a digit. */

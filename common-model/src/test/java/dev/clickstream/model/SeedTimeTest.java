@@ -1,6 +1,7 @@
 package dev.clickstream.model;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.SplittableRandom;
 
@@ -33,6 +34,15 @@ class SeedTimeTest {
 	@Test
 	void readsIsoInstantsToo() {
 		assertThat(SeedTime.parse("2020-03-25T19:05:49.250Z")).isEqualTo(Instant.parse("2020-03-25T19:05:49.250Z"));
+	}
+
+
+	@Test
+	void theEpochDayOfEveryDateFromYearZeroToTenThousandIsJavaTimes() {
+		for (LocalDate date = LocalDate.of(0, 1, 1); date.getYear() < 10_000; date = date.plusDays(1)) {
+			assertThat(SeedTime.epochDay(date.getYear(), date.getMonthValue(), date.getDayOfMonth())).as("%s", date)
+				.isEqualTo(date.toEpochDay());
+		}
 	}
 
 }

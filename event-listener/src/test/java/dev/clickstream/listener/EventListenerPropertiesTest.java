@@ -37,7 +37,32 @@ class EventListenerPropertiesTest {
 			assertThat(properties.snapshots().interval()).isEqualTo(Duration.ofSeconds(1));
 			assertThat(properties.snapshots().mode()).isEqualTo(EventListenerProperties.Snapshots.Mode.INTERVAL);
 			assertThat(properties.faults().failEveryNthBatch()).isZero();
+			assertThat(properties.windows().enabled()).isTrue();
+			assertThat(properties.windows().size()).isEqualTo(Duration.ofMinutes(1));
+			assertThat(properties.windows().grace()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(properties.windows().retention()).isEqualTo(Duration.ofHours(24));
+			assertThat(properties.windows().idleTimeout()).isEqualTo(Duration.ofMinutes(5));
 		});
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			clickstream.windows.size=0s          | clickstream.windows.size             | must be longer than or equal to 1 second
+			clickstream.windows.size=2d          | clickstream.windows.size             | must be shorter than or equal to 1 day
+			clickstream.windows.grace=-1s        | clickstream.windows.grace            | must be longer than or equal to 0
+			clickstream.windows.size=1500ms      | clickstream.windows.wholeSeconds     | size and grace must be whole seconds, as event dates are
+			clickstream.windows.idle-timeout=0s  | clickstream.windows.idleTimeout      | must be a positive duration such as 500ms or 1s
+			""")
+	void aBadWindowSettingStopsStartupNamingTheProperty(String setting, String property, String reason,
+			CapturedOutput output) {
+		SpringApplicationBuilder application = new SpringApplicationBuilder(Bind.class).web(WebApplicationType.NONE);
+
+		assertThatException()
+			.isThrownBy(() -> application.run("--clickstream.instance-id=listener-1", "--" + setting));
+
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property: " + property + "\n")
+			.contains("Reason: " + reason);
 	}
 
 	@ParameterizedTest

@@ -5,12 +5,12 @@ import java.util.Properties;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.listener.EventListenerProperties;
 import dev.clickstream.listener.changelog.ChangelogFormat;
+import dev.clickstream.listener.kafka.PollCadence;
 import dev.clickstream.listener.kafka.ReadCommittedConsumers;
 import dev.clickstream.listener.snapshot.SingleOwnerAssignor;
 
@@ -70,8 +70,7 @@ class WindowsConfiguration {
 			Properties consumer = containerProperties.getKafkaConsumerProperties();
 			SingleOwnerAssignor.requireClassicProtocol(properties.windows().groupId(),
 					List.of(consumerFactory.getConfigurationProperties(), consumer));
-			long interval = properties.snapshots().interval().toMillis();
-			consumer.setProperty(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, Long.toString(Math.min(interval, 5_000)));
+			PollCadence.oncePer(properties.snapshots().interval(), containerProperties);
 			containerProperties.setIdleEventInterval(WindowsPublisher.idleEventInterval(properties).toMillis());
 		};
 	}

@@ -203,6 +203,21 @@ class BatchCounterTest {
 	}
 
 	@Test
+	void aPartitionRestoredFromWhatTheFirstReleaseWroteGoesOnCountingAndStartsItsWindows() {
+		// What a record of the first release reads as (ChangelogFormatTest): no watermark, no windows.
+		this.state.restore(new PartitionState(2, 1337, Map.of("addtobasket", 3L, "productview", 1200L, "purchase", 7L)));
+
+		CountedBatch counted = windowed().count(new TestBatch().eventAt(2, 1337, "2026-01-01T00:00:10UTC", "purchase"),
+				this.state::committed);
+
+		PartitionState state = counted.states().get(0);
+		assertThat(state.counts()).isEqualTo(Map.of("addtobasket", 3L, "productview", 1200L, "purchase", 8L));
+		assertThat(state.watermark()).isEqualTo(MINUTE_0 + 10);
+		assertThat(state.windows()).containsExactly(new WindowCounts(MINUTE_0, Map.of("purchase", 1L)));
+		assertThat(counted.late()).isEmpty();
+	}
+
+	@Test
 	void withoutWindowsTheStateHasNone() {
 		this.state.restore(PartitionState.empty(0));
 
