@@ -77,8 +77,11 @@ class CountingListener implements ConsumerSeekAware {
 		return this.topic;
 	}
 
-	// The group is spring.kafka.consumer.group-id, not the listener's id.
-	@KafkaListener(id = "click-event-counter", idIsGroup = false, topics = "#{__listener.topic}", batch = "true")
+	// The group is spring.kafka.consumer.group-id, not the listener's id. Each of the listener's containers has a
+	// client id of its own: consumers sharing one, as they otherwise would, overwrite each other's client metrics,
+	// the consumer lag among them.
+	@KafkaListener(id = "click-event-counter", idIsGroup = false, topics = "#{__listener.topic}", batch = "true",
+			clientIdPrefix = "${spring.kafka.client-id:event-listener}-counting")
 	void count(List<ConsumerRecord<String, byte[]>> records) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			throw new IllegalStateException(

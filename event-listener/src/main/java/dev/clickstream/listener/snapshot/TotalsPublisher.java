@@ -69,6 +69,7 @@ public class TotalsPublisher implements ConsumerSeekAware {
 	}
 
 	@KafkaListener(id = "snapshot-publisher", topics = "#{__listener.topic}", groupId = "#{__listener.groupId}",
+			clientIdPrefix = "${spring.kafka.client-id:event-listener}-snapshots",
 			concurrency = "1", batch = "true", containerPostProcessor = "snapshotPublisherContainer",
 			properties = "partition.assignment.strategy=dev.clickstream.listener.snapshot.SingleOwnerAssignor")
 	void publish(List<ConsumerRecord<String, byte[]>> changes) {

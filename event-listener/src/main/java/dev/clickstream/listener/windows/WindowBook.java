@@ -15,7 +15,8 @@ import dev.clickstream.model.WindowResult;
 /**
  * The windows being merged from the partitions' counts, and which of them are final. A window is final once every
  * partition has closed it, by its own watermark, or has been idle for the idle timeout; then its final result is
- * due, once, and nothing that comes later for it changes it. Arithmetic and bookkeeping only; used by one thread.
+ * due, once, and nothing that comes later for it changes it. A window's counts are kept until it is forgotten, so
+ * that what a partition brings after the final can be told apart from what was in it. Arithmetic and bookkeeping only; used by one thread.
  */
 final class WindowBook {
 
@@ -67,22 +68,35 @@ final class WindowBook {
 		this.startedAtMillis = startedAtMillis;
 	}
 
-	Outcome merge(PartitionWindow counts, long nowMillis) {
+	/**
+	 * @param outcome what became of the counts
+	 * @param eventsAfterFinal with {@link Outcome#AFTER_FINAL}, how many events the partition counted in the window
+	 * since its counts were last taken in
+	 */
+	record Merged(Outcome outcome, long eventsAfterFinal) {
+	}
+
+	Merged merge(PartitionWindow counts, long nowMillis) {
 		Long watermark = this.watermarks.get(counts.partition());
 		if (watermark == null || counts.watermark() > watermark) {
 			this.watermarks.put(counts.partition(), counts.watermark());
 			this.advancedAtMillis.put(counts.partition(), nowMillis);
 		}
 		if (counts.start() < this.forgottenBelow) {
-			return Outcome.EXPIRED;
+			return new Merged(Outcome.EXPIRED, 0);
 		}
 		Window window = this.windows.computeIfAbsent(counts.start(), start -> new Window(start, counts.end()));
+		// A partition's counts of a window only grow: what they grew by since the last ones is what is new.
+		PartitionWindow previous = window.byPartition.put(counts.partition(), counts);
 		if (window.finalPublished) {
-			return Outcome.AFTER_FINAL;
+			return new Merged(Outcome.AFTER_FINAL, total(counts) - ((previous != null) ? total(previous) : 0));
 		}
-		window.byPartition.put(counts.partition(), counts);
 		window.changed = true;
-		return Outcome.MERGED;
+		return new Merged(Outcome.MERGED, 0);
+	}
+
+	private static long total(PartitionWindow counts) {
+		return counts.counts().values().stream().mapToLong(Long::longValue).sum();
 	}
 
 	int partitions() {

@@ -78,6 +78,7 @@ class WindowsPublisher implements ConsumerSeekAware {
 	}
 
 	@KafkaListener(id = LISTENER_ID, topics = "#{__listener.topic}", groupId = "#{__listener.groupId}",
+			clientIdPrefix = "${spring.kafka.client-id:event-listener}-windows",
 			concurrency = "1", batch = "true", containerPostProcessor = "windowPublisherContainer",
 			properties = "partition.assignment.strategy=dev.clickstream.listener.snapshot.SingleOwnerAssignor")
 	void publish(List<ConsumerRecord<String, byte[]>> changes) {
@@ -90,10 +91,12 @@ class WindowsPublisher implements ConsumerSeekAware {
 				continue;
 			}
 			PartitionWindow counts = this.format.readWindow(change.value());
-			if (current.merge(counts, now) == Outcome.AFTER_FINAL) {
-				this.afterFinal.increment(counts.counts().values().stream().mapToLong(Long::longValue).sum());
-				log.warn("Partition {} brought counts of window {} after its final result; they stay out of it",
-						counts.partition(), SeedTime.format(Instant.ofEpochSecond(counts.start())));
+			WindowBook.Merged merged = current.merge(counts, now);
+			if (merged.outcome() == Outcome.AFTER_FINAL && merged.eventsAfterFinal() > 0) {
+				this.afterFinal.increment(merged.eventsAfterFinal());
+				log.warn("Partition {} brought {} events of window {} after its final result; they stay out of it",
+						counts.partition(), merged.eventsAfterFinal(),
+						SeedTime.format(Instant.ofEpochSecond(counts.start())));
 			}
 		}
 		publishDue(current, now);

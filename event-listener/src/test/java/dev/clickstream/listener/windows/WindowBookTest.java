@@ -66,10 +66,15 @@ class WindowBookTest {
 			.containsExactly(false);
 
 		WindowBook.Due idle = this.book.due(1_000 + IDLE_MS, NOW);
-		Outcome late = this.book.merge(counts(1, M0, Map.of("productview", 2L), true, M1 + 30), 1_000 + IDLE_MS + 1);
+		WindowBook.Merged late = this.book.merge(counts(1, M0, Map.of("productview", 2L), false, M1 + 20),
+				1_000 + IDLE_MS + 1);
+		WindowBook.Merged later = this.book.merge(counts(1, M0, Map.of("productview", 5L), true, M1 + 30),
+				1_000 + IDLE_MS + 2);
 
 		assertThat(idle.results()).containsExactly(result(M0, 8, 0, true));
-		assertThat(late).isEqualTo(Outcome.AFTER_FINAL);
+		// One event in the final from partition 1; then one more, then three more: four after the final.
+		assertThat(late).isEqualTo(new WindowBook.Merged(Outcome.AFTER_FINAL, 1));
+		assertThat(later).isEqualTo(new WindowBook.Merged(Outcome.AFTER_FINAL, 3));
 		assertThat(this.book.due(1_000 + IDLE_MS + 2, NOW).results()).isEmpty();
 	}
 
@@ -77,9 +82,9 @@ class WindowBookTest {
 	void aWindowWhoseFinalIsOnTheTopicAlreadyIsNotPublishedAgain() {
 		this.book.finalPublished(M0, M1);
 
-		Outcome merged = this.book.merge(counts(0, M0, Map.of("productview", 7L), true, M1 + 30), 1_000);
+		WindowBook.Merged merged = this.book.merge(counts(0, M0, Map.of("productview", 7L), true, M1 + 30), 1_000);
 
-		assertThat(merged).isEqualTo(Outcome.AFTER_FINAL);
+		assertThat(merged.outcome()).isEqualTo(Outcome.AFTER_FINAL);
 		assertThat(this.book.due(2_000, NOW).results()).isEmpty();
 		assertThat(this.book.hasOpenWindows()).isFalse();
 	}
@@ -95,7 +100,7 @@ class WindowBookTest {
 		WindowBook.Due due = this.book.due(4_000, NOW);
 
 		assertThat(due.forgotten()).containsExactly(M0);
-		assertThat(this.book.merge(counts(1, M0, Map.of("productview", 5L), true, M1 + 3600), 5_000))
+		assertThat(this.book.merge(counts(1, M0, Map.of("productview", 5L), true, M1 + 3600), 5_000).outcome())
 			.isEqualTo(Outcome.EXPIRED);
 	}
 
