@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,6 +29,8 @@ import dev.clickstream.listener.kafka.ReadCommittedConsumers;
 import dev.clickstream.model.ClickEvent;
 import dev.clickstream.model.CountsSnapshot;
 import dev.clickstream.model.EventNames;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Writes click events as an independent producer would (plain strings, no Spring serializer) and reads back every
@@ -53,6 +57,7 @@ final class EventTopicFixture {
 
 	/** Sends events with an uneven mix of names, and returns how many of each name it sent. */
 	Map<String, Long> sendEvents(int count) {
+		awaitEventTopicLeaders();
 		Map<String, Long> sent = new TreeMap<>();
 		Map<String, Object> config = new HashMap<>();
 		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
@@ -76,6 +81,7 @@ final class EventTopicFixture {
 	 * key {@code raw-<i>} and a header {@code trace-id: t-<i>}.
 	 */
 	void sendRaw(int partition, List<byte @Nullable []> values) {
+		awaitEventTopicLeaders();
 		Map<String, Object> config = new HashMap<>();
 		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -87,6 +93,25 @@ final class EventTopicFixture {
 				record.headers().add(TRACE_ID, ("t-" + i).getBytes(StandardCharsets.UTF_8));
 				producer.send(record);
 			}
+		}
+	}
+
+	/**
+	 * Waits until the listener has created the event topic and every partition has a leader. An idempotent producer
+	 * that wrote while a new partition's leadership was still settling was seen stuck for good on
+	 * OUT_OF_ORDER_SEQUENCE_NUMBER retries against the broker image.
+	 */
+	private void awaitEventTopicLeaders() {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers))) {
+			await("every partition of " + ClickstreamTopics.DEFAULT_EVENTS + " has a leader").atMost(READ_TIMEOUT)
+				.ignoreExceptions()
+				.until(() -> admin.describeTopics(List.of(ClickstreamTopics.DEFAULT_EVENTS))
+					.allTopicNames()
+					.get()
+					.get(ClickstreamTopics.DEFAULT_EVENTS)
+					.partitions()
+					.stream()
+					.allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty()));
 		}
 	}
 
