@@ -103,9 +103,14 @@ final class WindowBook {
 		return this.partitions;
 	}
 
-	/** Whether some window is still waiting for its final result. */
-	boolean hasOpenWindows() {
-		return this.windows.values().stream().anyMatch(window -> !window.finalPublished);
+	/** Whether {@link #due} would now return a result: counts that changed, or a window that has just closed. */
+	boolean hasResultsDue(long nowMillis) {
+		for (Window window : this.windows.values()) {
+			if (!window.finalPublished && (window.changed || closedEverywhere(window, nowMillis))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** A window whose final result is on the results topic already, as read back after a restart. */

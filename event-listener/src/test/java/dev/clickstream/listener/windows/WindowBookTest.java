@@ -29,7 +29,9 @@ class WindowBookTest {
 		this.book.merge(counts(0, M0, Map.of("productview", 3L), false, M0 + 40), 1_000);
 		this.book.merge(counts(1, M0, Map.of("productview", 2L, "purchase", 1L), false, M0 + 50), 1_000);
 
+		assertThat(this.book.hasResultsDue(2_000)).isTrue();
 		WindowBook.Due first = this.book.due(2_000, NOW);
+		assertThat(this.book.hasResultsDue(2_500)).isFalse();
 		WindowBook.Due nothingNew = this.book.due(3_000, NOW);
 		this.book.merge(counts(0, M0, Map.of("productview", 4L), true, M1 + 30), 4_000);
 		WindowBook.Due stillWaiting = this.book.due(5_000, NOW);
@@ -65,6 +67,7 @@ class WindowBookTest {
 		assertThat(this.book.due(1_000 + IDLE_MS - 1, NOW).results()).extracting(WindowResult::isFinal)
 			.containsExactly(false);
 
+		assertThat(this.book.hasResultsDue(1_000 + IDLE_MS)).as("the idle timeout closes it").isTrue();
 		WindowBook.Due idle = this.book.due(1_000 + IDLE_MS, NOW);
 		WindowBook.Merged late = this.book.merge(counts(1, M0, Map.of("productview", 2L), false, M1 + 20),
 				1_000 + IDLE_MS + 1);
@@ -86,7 +89,7 @@ class WindowBookTest {
 
 		assertThat(merged.outcome()).isEqualTo(Outcome.AFTER_FINAL);
 		assertThat(this.book.due(2_000, NOW).results()).isEmpty();
-		assertThat(this.book.hasOpenWindows()).isFalse();
+		assertThat(this.book.hasResultsDue(2_000)).isFalse();
 	}
 
 	@Test
