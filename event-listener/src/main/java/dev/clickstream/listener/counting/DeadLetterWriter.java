@@ -1,11 +1,10 @@
 package dev.clickstream.listener.counting;
 
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +26,8 @@ class DeadLetterWriter {
 
 	static final String DETAIL = "dlt.detail";
 
-	static final String ORIGINAL_TOPIC = "dlt.original.topic";
-
-	static final String ORIGINAL_PARTITION = "dlt.original.partition";
-
-	static final String ORIGINAL_OFFSET = "dlt.original.offset";
+	/** The origin headers are {@code dlt.original.topic}, {@code .partition} and {@code .offset}. */
+	static final String ORIGIN = "dlt";
 
 	private static final Logger logger = LoggerFactory.getLogger(DeadLetterWriter.class);
 
@@ -47,22 +43,10 @@ class DeadLetterWriter {
 	void write(ConsumerRecord<String, byte[]> record, Reason reason, String detail) {
 		logger.warn("Dead-lettered topic={} partition={} offset={} key={}: {} ({})", record.topic(),
 				record.partition(), record.offset(), record.key(), reason.tag(), detail);
-		ProducerRecord<String, byte[]> deadLetter = new ProducerRecord<>(this.deadLetterTopic, record.partition(),
-				record.key(), record.value());
-		Headers headers = deadLetter.headers();
-		for (Header header : record.headers()) {
-			headers.add(header);
-		}
-		headers.add(REASON, utf8(reason.tag()));
-		headers.add(DETAIL, utf8(detail));
-		headers.add(ORIGINAL_TOPIC, utf8(record.topic()));
-		headers.add(ORIGINAL_PARTITION, utf8(String.valueOf(record.partition())));
-		headers.add(ORIGINAL_OFFSET, utf8(String.valueOf(record.offset())));
-		this.kafkaTemplate.send(deadLetter);
-	}
-
-	private static byte[] utf8(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
+		Map<String, String> why = new LinkedHashMap<>();
+		why.put(REASON, reason.tag());
+		why.put(DETAIL, detail);
+		this.kafkaTemplate.send(SideTopicCopy.of(record, this.deadLetterTopic, ORIGIN, why));
 	}
 
 }

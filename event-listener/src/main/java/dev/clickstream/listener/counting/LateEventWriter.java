@@ -1,12 +1,10 @@
 package dev.clickstream.listener.counting;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 
 import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.model.SeedTime;
@@ -26,11 +24,8 @@ class LateEventWriter {
 
 	static final String LATENESS_SECONDS = "late.lateness.seconds";
 
-	static final String ORIGINAL_TOPIC = "late.original.topic";
-
-	static final String ORIGINAL_PARTITION = "late.original.partition";
-
-	static final String ORIGINAL_OFFSET = "late.original.offset";
+	/** The origin headers are {@code late.original.topic}, {@code .partition} and {@code .offset}. */
+	static final String ORIGIN = "late";
 
 	private final KafkaTemplate<String, byte[]> kafkaTemplate;
 
@@ -42,22 +37,10 @@ class LateEventWriter {
 	}
 
 	void write(ConsumerRecord<String, byte[]> record, long windowStart, long latenessSeconds) {
-		ProducerRecord<String, byte[]> late = new ProducerRecord<>(this.lateEventsTopic, record.partition(),
-				record.key(), record.value());
-		Headers headers = late.headers();
-		for (Header header : record.headers()) {
-			headers.add(header);
-		}
-		headers.add(WINDOW_START, utf8(SeedTime.format(Instant.ofEpochSecond(windowStart))));
-		headers.add(LATENESS_SECONDS, utf8(String.valueOf(latenessSeconds)));
-		headers.add(ORIGINAL_TOPIC, utf8(record.topic()));
-		headers.add(ORIGINAL_PARTITION, utf8(String.valueOf(record.partition())));
-		headers.add(ORIGINAL_OFFSET, utf8(String.valueOf(record.offset())));
-		this.kafkaTemplate.send(late);
-	}
-
-	private static byte[] utf8(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
+		Map<String, String> which = new LinkedHashMap<>();
+		which.put(WINDOW_START, SeedTime.format(Instant.ofEpochSecond(windowStart)));
+		which.put(LATENESS_SECONDS, String.valueOf(latenessSeconds));
+		this.kafkaTemplate.send(SideTopicCopy.of(record, this.lateEventsTopic, ORIGIN, which));
 	}
 
 }
