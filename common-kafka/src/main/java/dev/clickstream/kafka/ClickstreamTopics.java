@@ -29,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  * @param windowChangelog the listener's compacted changelog of each partition's counts per event-time window
  * @param lateEvents the events that came after their event-time window had closed
  * @param windowResults the counts of each event-time window, running and final
+ * @param allTime the unique users and top products over every event counted
  * @param replicationFactor replicas of each topic; 1 for a single local broker, 3 in production
  */
 @Validated
@@ -36,7 +37,8 @@ import org.springframework.validation.annotation.Validated;
 public record ClickstreamTopics(@Valid @DefaultValue Events events, @Valid @DefaultValue UniqueEvents uniqueEvents,
 		@Valid @DefaultValue Changelog changelog, @Valid @DefaultValue DeadLetters deadLetters,
 		@Valid @DefaultValue WindowChangelog windowChangelog, @Valid @DefaultValue LateEvents lateEvents,
-		@Valid @DefaultValue WindowResults windowResults, @DefaultValue("1") @Min(1) short replicationFactor) {
+		@Valid @DefaultValue WindowResults windowResults, @Valid @DefaultValue AllTime allTime,
+		@DefaultValue("1") @Min(1) short replicationFactor) {
 
 	public static final String DEFAULT_EVENTS = "event-topic";
 
@@ -50,6 +52,8 @@ public record ClickstreamTopics(@Valid @DefaultValue Events events, @Valid @Defa
 	public static final String DEFAULT_WINDOW_CHANGELOG = "event-counts-windows-changelog";
 
 	public static final String DEFAULT_WINDOW_RESULTS = "event-counts-per-minute";
+
+	public static final String DEFAULT_ALL_TIME = "event-figures-all-time";
 
 	/** Appended to the event topic's name to name the late-events topic, unless it is named itself. */
 	public static final String LATE_EVENTS_SUFFIX = ".late";
@@ -71,7 +75,7 @@ public record ClickstreamTopics(@Valid @DefaultValue Events events, @Valid @Defa
 		return new ClickstreamTopics(new Events(DEFAULT_EVENTS, Events.DEFAULT_PARTITIONS),
 				new UniqueEvents(DEFAULT_UNIQUE_EVENTS), new Changelog(DEFAULT_CHANGELOG), new DeadLetters(null),
 				new WindowChangelog(DEFAULT_WINDOW_CHANGELOG), new LateEvents(null),
-				new WindowResults(DEFAULT_WINDOW_RESULTS), (short) 1);
+				new WindowResults(DEFAULT_WINDOW_RESULTS), new AllTime(DEFAULT_ALL_TIME), (short) 1);
 	}
 
 	public NewTopic eventTopic() {
@@ -137,6 +141,15 @@ public record ClickstreamTopics(@Valid @DefaultValue Events events, @Valid @Defa
 			.build();
 	}
 
+	/** One partition, compacted: only the newest figures matter. */
+	public NewTopic allTimeTopic() {
+		return TopicBuilder.name(this.allTime.name())
+			.partitions(1)
+			.replicas(this.replicationFactor)
+			.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
+			.build();
+	}
+
 	public String lateEventsName() {
 		return Objects.requireNonNull(this.lateEvents.name());
 	}
@@ -193,6 +206,13 @@ public record ClickstreamTopics(@Valid @DefaultValue Events events, @Valid @Defa
 	 * @param name the late-events topic; by default the event topic's name followed by {@code .late}
 	 */
 	public record LateEvents(@Nullable @Pattern(regexp = TOPIC_NAME) String name) {
+	}
+
+	/**
+	 * @param name the topic of the unique users and top products over every event counted, next to the counts
+	 * snapshots
+	 */
+	public record AllTime(@DefaultValue(DEFAULT_ALL_TIME) @NotBlank @Pattern(regexp = TOPIC_NAME) String name) {
 	}
 
 }

@@ -44,8 +44,8 @@ public final class ClickEventReader {
 
 	/**
 	 * @param maxBytes the largest record accepted; a click event is about 110 bytes
-	 * @param compactForm whether {@link #eventName} reads the generator's compact form byte by byte, without a JSON
-	 * parser; if not, every record is parsed as {@link #read} does
+	 * @param compactForm whether records in the generator's compact form are read byte by byte, without a JSON
+	 * parser; if not, every record goes through the JSON parser
 	 */
 	public ClickEventReader(int maxBytes, boolean compactForm) {
 		this.maxBytes = maxBytes;
@@ -62,6 +62,12 @@ public final class ClickEventReader {
 		if (value.length > this.maxBytes) {
 			throw new InvalidClickEventException(Reason.TOO_LARGE,
 					"the record has " + value.length + " bytes; at most " + this.maxBytes + " are accepted");
+		}
+		if (this.compactForm) {
+			ClickEvent event = CompactClickEvents.event(value);
+			if (event != null) {
+				return event;
+			}
 		}
 		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), value)) {
 			return readObject(parser);

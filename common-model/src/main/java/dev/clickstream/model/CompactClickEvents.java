@@ -1,12 +1,13 @@
 package dev.clickstream.model;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the event name and date of a click event in the compact form the generator writes, byte by byte, and validates the rest
+ * Reads a click event in the compact form the generator writes, byte by byte, and validates the rest
  * as {@link ClickEventReader#read} would: the four fields once each, in any order, as non-blank strings of printable
  * ASCII without escapes, a date in the seed's format, no whitespace, nothing after the object. Anything else, valid or
  * not, is left to the full parser by returning null; so whatever this accepts, the full parser accepts with the same
@@ -18,100 +19,97 @@ final class CompactClickEvents {
 
 	private static final int DATE = 0;
 
+	private static final int PRODUCT_ID = 1;
+
 	private static final int EVENT_NAME = 2;
+
+	private static final int USER_ID = 3;
 
 	private static final int ALL_FIELDS = (1 << FIELDS.length) - 1;
 
 	private CompactClickEvents() {
 	}
 
-	/** Bits per position in what {@link #scan} returns: records are far shorter than 2^20 bytes. */
-	private static final int POSITION_BITS = 20;
-
-	private static final long POSITION_MASK = (1L << POSITION_BITS) - 1;
-
 	/** @return the event name, or null if the record is not in the compact form */
 	static @Nullable String eventName(byte[] value) {
-		long scanned = scan(value);
-		return (scanned < 0) ? null : name(value, scanned);
+		int[] spans = new int[2 * FIELDS.length];
+		return scan(value, spans) ? text(value, spans, EVENT_NAME) : null;
 	}
 
 	/** @return the event name and date, or null if the record is not in the compact form */
 	static @Nullable TimedEventName read(byte[] value) {
-		long scanned = scan(value);
-		if (scanned < 0) {
+		int[] spans = new int[2 * FIELDS.length];
+		if (!scan(value, spans)) {
 			return null;
 		}
-		int dateStart = (int) ((scanned >>> (2 * POSITION_BITS)) & POSITION_MASK);
-		return new TimedEventName(name(value, scanned), SeedTime.epochSecond(value, dateStart));
+		return new TimedEventName(text(value, spans, EVENT_NAME), SeedTime.epochSecond(value, spans[2 * DATE]));
 	}
 
-	private static String name(byte[] value, long scanned) {
-		int nameStart = (int) (scanned & POSITION_MASK);
-		int nameEnd = (int) ((scanned >>> POSITION_BITS) & POSITION_MASK);
-		return new String(value, nameStart, nameEnd - nameStart, StandardCharsets.US_ASCII);
+	/** @return the whole event, or null if the record is not in the compact form */
+	static @Nullable ClickEvent event(byte[] value) {
+		int[] spans = new int[2 * FIELDS.length];
+		if (!scan(value, spans)) {
+			return null;
+		}
+		return new ClickEvent(Instant.ofEpochSecond(SeedTime.epochSecond(value, spans[2 * DATE])),
+				text(value, spans, PRODUCT_ID), text(value, spans, EVENT_NAME), text(value, spans, USER_ID));
+	}
+
+	private static String text(byte[] value, int[] spans, int field) {
+		int start = spans[2 * field];
+		return new String(value, start, spans[2 * field + 1] - start, StandardCharsets.US_ASCII);
 	}
 
 	/**
-	 * Validates the record and finds its name and date without making an object.
-	 * @return the name's start and end and the date's start, 20 bits each, or -1 if not in the compact form
+	 * Validates the record and finds where each field's value starts and ends, without making an object.
+	 * @param spans filled with each field's value start and end, in the order of {@link #FIELDS}
+	 * @return whether the record is in the compact form
 	 */
-	private static long scan(byte[] value) {
+	private static boolean scan(byte[] value, int[] spans) {
 		int last = value.length - 1;
-		if (last < 1 || last > POSITION_MASK || value[0] != '{' || value[last] != '}') {
-			return -1;
+		if (last < 1 || value[0] != '{' || value[last] != '}') {
+			return false;
 		}
 		int seen = 0;
-		int nameStart = 0;
-		int nameEnd = 0;
-		int dateStart = 0;
 		int i = 1;
 		while (true) {
 			if (value[i] != '"') {
-				return -1;
+				return false;
 			}
 			int keyStart = i + 1;
 			int keyEnd = closingQuote(value, keyStart, last);
 			if (keyEnd < 0) {
-				return -1;
+				return false;
 			}
 			int field = field(value, keyStart, keyEnd);
 			if (field < 0 || (seen & (1 << field)) != 0) {
-				return -1;
+				return false;
 			}
 			seen |= 1 << field;
 			i = keyEnd + 1;
 			if (i + 1 >= last || value[i] != ':' || value[i + 1] != '"') {
-				return -1;
+				return false;
 			}
 			int valueStart = i + 2;
 			int valueEnd = closingQuote(value, valueStart, last);
 			if (valueEnd < 0 || isBlank(value, valueStart, valueEnd)) {
-				return -1;
+				return false;
 			}
-			if (field == DATE) {
-				if (!SeedTime.isSeedFormat(value, valueStart, valueEnd)) {
-					return -1;
-				}
-				dateStart = valueStart;
+			if (field == DATE && !SeedTime.isSeedFormat(value, valueStart, valueEnd)) {
+				return false;
 			}
-			if (field == EVENT_NAME) {
-				nameStart = valueStart;
-				nameEnd = valueEnd;
-			}
+			spans[2 * field] = valueStart;
+			spans[2 * field + 1] = valueEnd;
 			i = valueEnd + 1;
 			if (i == last) {
 				break;
 			}
 			if (value[i] != ',' || i + 1 >= last) {
-				return -1;
+				return false;
 			}
 			i++;
 		}
-		if (seen != ALL_FIELDS) {
-			return -1;
-		}
-		return nameStart | ((long) nameEnd << POSITION_BITS) | ((long) dateStart << (2 * POSITION_BITS));
+		return seen == ALL_FIELDS;
 	}
 
 	/** The index of the quote that closes a string starting at {@code start}, or -1 if it holds anything unusual. */

@@ -48,6 +48,15 @@ public final class MetricNames {
 	 */
 	public static final String WINDOW_CONVERSION = "clickstream.window.conversion";
 
+	/**
+	 * The bytes of the unique-user and top-product sketches of the event-time windows open on this instance's
+	 * partitions, as last committed: what each counting transaction writes for them. Listener.
+	 */
+	public static final String WINDOWS_SKETCH_BYTES = "clickstream.windows.sketch.bytes";
+
+	/** Partitions' sketches merged into a window result or the all-time figures. Listener. */
+	public static final String SKETCHES_MERGED = "clickstream.sketches.merged";
+
 	/** Snapshots committed to the snapshot topic. Listener. */
 	public static final String SNAPSHOTS_PUBLISHED = "clickstream.snapshots.published";
 

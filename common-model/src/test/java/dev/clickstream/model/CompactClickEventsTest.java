@@ -35,7 +35,21 @@ class CompactClickEventsTest {
 				.isEqualTo(event.eventName());
 			assertThat(CompactClickEvents.read(bytes)).as(new String(bytes, StandardCharsets.UTF_8))
 				.isEqualTo(new TimedEventName(event.eventName(), event.date().getEpochSecond()));
+			assertThat(CompactClickEvents.event(bytes)).as(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(event);
 		}
+	}
+
+	@Test
+	void readsTheSameEventWithAndWithoutTheCompactForm() {
+		ClickEventReader parsing = new ClickEventReader(1024, false);
+		byte[] compact = EVENT.getBytes(StandardCharsets.UTF_8);
+		ClickEvent expected = new ClickEvent(Instant.parse("2020-03-25T19:05:49Z"), "4pqurkxx3oku8yj", "productview",
+				"ur0kzmbj");
+
+		assertThat(CompactClickEvents.event(compact)).isEqualTo(expected);
+		assertThat(this.reader.read(compact)).isEqualTo(expected);
+		assertThat(parsing.read(compact)).isEqualTo(expected);
+		assertThat(CompactClickEvents.event(EVENT.replace(",", ", ").getBytes(StandardCharsets.UTF_8))).isNull();
 	}
 
 	@Test

@@ -41,7 +41,8 @@ class ClickEventPublisherTest {
 	static final ClickstreamTopics TOPICS = new ClickstreamTopics(new ClickstreamTopics.Events(TOPIC, 3),
 			new ClickstreamTopics.UniqueEvents("totals"), new ClickstreamTopics.Changelog("counts"),
 			new ClickstreamTopics.DeadLetters(null), new ClickstreamTopics.WindowChangelog("windows"),
-			new ClickstreamTopics.LateEvents(null), new ClickstreamTopics.WindowResults("minutes"), (short) 1);
+			new ClickstreamTopics.LateEvents(null), new ClickstreamTopics.WindowResults("minutes"),
+			new ClickstreamTopics.AllTime("all-time"), (short) 1);
 
 	// Acknowledges or fails only when the test says so.
 	final MockProducer<String, ClickEvent> producer = new MockProducer<>(false, new RoundRobinPartitioner(),

@@ -22,12 +22,15 @@ import org.jspecify.annotations.Nullable;
  * @param watermark the latest event time seen on the partition, in epoch seconds; null before the first event, and in
  * records written before windows were counted
  * @param windows the partition's open event-time windows, oldest first; closed ones are dropped
+ * @param sketches the partition's unique users and top products since the start; null when windows are off, and in
+ * records written before sketches were kept
  * <p>
  * Without windows the record is byte for byte what the first release wrote, so that release can still read it.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PartitionState(int partition, long nextOffset, Map<String, Long> counts,
-		@JsonInclude(Include.NON_NULL) @Nullable Long watermark, @JsonInclude(Include.NON_EMPTY) List<WindowCounts> windows) {
+		@JsonInclude(Include.NON_NULL) @Nullable Long watermark, @JsonInclude(Include.NON_EMPTY) List<WindowCounts> windows,
+		@JsonInclude(Include.NON_NULL) @Nullable Sketches sketches) {
 
 	public PartitionState {
 		counts = Collections.unmodifiableMap(new TreeMap<>(counts));
@@ -36,7 +39,13 @@ public record PartitionState(int partition, long nextOffset, Map<String, Long> c
 
 	/** A state without event-time windows. */
 	public PartitionState(int partition, long nextOffset, Map<String, Long> counts) {
-		this(partition, nextOffset, counts, null, List.of());
+		this(partition, nextOffset, counts, null, List.of(), null);
+	}
+
+	/** A state with event-time windows, without sketches. */
+	public PartitionState(int partition, long nextOffset, Map<String, Long> counts, @Nullable Long watermark,
+			List<WindowCounts> windows) {
+		this(partition, nextOffset, counts, watermark, windows, null);
 	}
 
 	/** Nothing counted yet: consumption starts where the consumer group's reset policy says. */
@@ -51,27 +60,27 @@ public record PartitionState(int partition, long nextOffset, Map<String, Long> c
 
 	/** This state plus the given counts, of events that end just before {@code nextOffset}; windows unchanged. */
 	public PartitionState plus(Map<String, Long> added, long nextOffset) {
-		return plus(added, nextOffset, this.watermark, this.windows);
+		return plus(added, nextOffset, this.watermark, this.windows, this.sketches);
 	}
 
 	/**
 	 * This state plus the given counts, of events that end just before {@code nextOffset}, with the partition's new
-	 * watermark and open windows.
+	 * watermark, open windows and sketches.
 	 */
 	public PartitionState plus(Map<String, Long> added, long nextOffset, @Nullable Long watermark,
-			List<WindowCounts> windows) {
+			List<WindowCounts> windows, @Nullable Sketches sketches) {
 		if (nextOffset <= this.nextOffset) {
 			throw new IllegalArgumentException("partition " + this.partition + " is counted up to offset "
 					+ this.nextOffset + "; cannot count again up to " + nextOffset);
 		}
 		TreeMap<String, Long> sum = new TreeMap<>(this.counts);
 		added.forEach((eventName, count) -> sum.merge(eventName, count, Long::sum));
-		return new PartitionState(this.partition, nextOffset, sum, watermark, windows);
+		return new PartitionState(this.partition, nextOffset, sum, watermark, windows, sketches);
 	}
 
 	/** The same counts, resuming at another offset. */
 	PartitionState resumingAt(long nextOffset) {
-		return new PartitionState(this.partition, nextOffset, this.counts, this.watermark, this.windows);
+		return new PartitionState(this.partition, nextOffset, this.counts, this.watermark, this.windows, this.sketches);
 	}
 
 }

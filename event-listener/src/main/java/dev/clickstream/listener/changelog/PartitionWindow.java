@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One partition's counts of one event-time window, the record format of the window changelog. Written in the counting
@@ -18,13 +21,27 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param closed whether the partition has closed the window: its watermark passed the end plus the grace period, so
  * these counts are final
  * @param watermark the partition's watermark when this was written, in epoch seconds
+ * @param sketches the partition's unique users and top products of the window; null if a version without sketches
+ * began the window
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PartitionWindow(int partition, long start, long end, Map<String, Long> counts, boolean closed,
-		long watermark) {
+		long watermark, @JsonInclude(Include.NON_NULL) @Nullable Sketches sketches) {
 
 	public PartitionWindow {
 		counts = Collections.unmodifiableMap(new TreeMap<>(counts));
+	}
+
+	/** A partition's counts of a window without sketches. */
+	public PartitionWindow(int partition, long start, long end, Map<String, Long> counts, boolean closed,
+			long watermark) {
+		this(partition, start, end, counts, closed, watermark, null);
+	}
+
+	/** The same counts without their sketches, to keep once the window's final result is out. */
+	public PartitionWindow withoutSketches() {
+		return (this.sketches == null) ? this
+				: new PartitionWindow(this.partition, this.start, this.end, this.counts, this.closed, this.watermark);
 	}
 
 }

@@ -14,8 +14,8 @@ import dev.clickstream.listener.changelog.PartitionWindow;
 import dev.clickstream.listener.counting.CountedBatch.Change;
 import dev.clickstream.listener.counting.CountedBatch.Late;
 import dev.clickstream.listener.counting.CountedBatch.Rejected;
+import dev.clickstream.model.ClickEvent;
 import dev.clickstream.model.InvalidClickEventException;
-import dev.clickstream.model.TimedEventName;
 
 /**
  * Counts a batch of records on top of the committed state of their partitions. Arithmetic only: the same batch on the
@@ -63,11 +63,12 @@ final class BatchCounter {
 					current.count(this.admission.admit(batch.value(index)), offset, batch.timestamp(index));
 				}
 				else {
-					TimedEventName event = this.admission.admitTimed(batch.value(index));
-					long lateness = current.count(event.eventName(), event.epochSecond(), offset,
-							batch.timestamp(index));
+					ClickEvent event = this.admission.admitEvent(batch.value(index));
+					long eventSecond = event.date().getEpochSecond();
+					long lateness = current.count(event.eventName(), eventSecond, event.userId(), event.productId(),
+							offset, batch.timestamp(index));
 					if (lateness >= 0) {
-						late.add(new Late(index, this.windows.start(event.epochSecond()), lateness));
+						late.add(new Late(index, this.windows.start(eventSecond), lateness));
 					}
 				}
 			}

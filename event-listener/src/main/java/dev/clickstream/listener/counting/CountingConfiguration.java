@@ -44,8 +44,8 @@ class CountingConfiguration {
 	}
 
 	@Bean
-	CountingMetrics countingMetrics(MeterRegistry registry, EventListenerProperties properties) {
-		return new CountingMetrics(registry, properties.counting().eventNames());
+	CountingMetrics countingMetrics(MeterRegistry registry, EventListenerProperties properties, CountingState state) {
+		return new CountingMetrics(registry, properties.counting().eventNames(), state);
 	}
 
 	/**

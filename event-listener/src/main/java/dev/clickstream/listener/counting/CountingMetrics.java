@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.clickstream.listener.counting.CountedBatch.Late;
@@ -22,8 +23,13 @@ class CountingMetrics {
 
 	private final DistributionSummary late;
 
-	CountingMetrics(MeterRegistry registry, List<String> eventNames) {
+	CountingMetrics(MeterRegistry registry, List<String> eventNames, CountingState state) {
 		this.registry = registry;
+		Gauge.builder(MetricNames.WINDOWS_SKETCH_BYTES, state, CountingState::openWindowSketchBytes)
+			.description("Bytes of the unique-user and top-product sketches of the open windows of this instance's "
+					+ "partitions")
+			.baseUnit("bytes")
+			.register(registry);
 		this.late = DistributionSummary.builder(MetricNames.EVENTS_LATE)
 			.description("Events that came after their window had closed, by how long after the window's end")
 			.baseUnit("seconds")

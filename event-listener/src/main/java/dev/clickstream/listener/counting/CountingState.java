@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.clickstream.listener.changelog.PartitionState;
+import dev.clickstream.listener.changelog.WindowCounts;
 
 /**
  * The committed state of the partitions this instance owns. A batch is counted into new values first; they replace
@@ -32,6 +33,17 @@ class CountingState {
 			throw new IllegalStateException("partition " + partition + " was never restored on this instance");
 		}
 		return state;
+	}
+
+	/** The bytes of the sketches of the open windows of the partitions held: what each transaction writes for them. */
+	long openWindowSketchBytes() {
+		long bytes = 0;
+		for (PartitionState partition : this.committed.values()) {
+			for (WindowCounts window : partition.windows()) {
+				bytes += (window.sketches() != null) ? window.sketches().size() : 0;
+			}
+		}
+		return bytes;
 	}
 
 	/** Makes states current once the transaction that wrote them to the changelog has committed. */

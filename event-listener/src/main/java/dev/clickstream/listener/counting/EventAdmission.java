@@ -6,10 +6,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import dev.clickstream.listener.EventListenerProperties.Counting.UnknownEventNames;
+import dev.clickstream.model.ClickEvent;
 import dev.clickstream.model.ClickEventReader;
 import dev.clickstream.model.InvalidClickEventException;
 import dev.clickstream.model.InvalidClickEventException.Reason;
-import dev.clickstream.model.TimedEventName;
 
 /**
  * Decides which records are counted: click events with a known name, or with any name if so configured.
@@ -37,11 +37,11 @@ class EventAdmission {
 	}
 
 	/**
-	 * @return the event name to count the record under, and the event's date
+	 * @return the event, whose name is the one to count it under
 	 * @throws InvalidClickEventException if the record is not to be counted
 	 */
-	TimedEventName admitTimed(byte @Nullable [] value) {
-		TimedEventName event = this.reader.timedEventName(value);
+	ClickEvent admitEvent(byte @Nullable [] value) {
+		ClickEvent event = this.reader.read(value);
 		admitted(event.eventName());
 		return event;
 	}

@@ -12,12 +12,15 @@ import org.jspecify.annotations.Nullable;
 
 import dev.clickstream.listener.changelog.PartitionState;
 import dev.clickstream.listener.changelog.PartitionWindow;
+import dev.clickstream.listener.changelog.Sketches;
 import dev.clickstream.listener.changelog.WindowCounts;
+import dev.clickstream.listener.sketches.EventSketches;
 
 /**
  * The events of one partition in one poll, counted on top of the partition's committed state: in the totals and,
- * when windows are on, in the event-time window of each. Counting an event costs a map update or two; the new state
- * is built once per batch.
+ * when windows are on, in the event-time window of each, and in the unique-user and top-product sketches of that
+ * window and of all time. Counting an event costs a few map and sketch updates; the new state is built once per
+ * batch. Sketches are read from the committed bytes only for the windows the batch adds to.
  */
 final class PartitionBatch {
 
@@ -34,6 +37,26 @@ final class PartitionBatch {
 	/** The windows this batch added to. */
 	private final TreeSet<Long> touched = new TreeSet<>();
 
+	/** The committed sketches of each open window; none for a window a version without sketches began. */
+	private final Map<Long, Sketches> committedSketches = new HashMap<>();
+
+	/** The sketches of the windows this batch added to, with the batch's events in them. */
+	private final Map<Long, EventSketches> sketches = new HashMap<>();
+
+	/** The windows begun by a version without sketches: they get none, rather than ones missing events. */
+	private final TreeSet<Long> withoutSketches = new TreeSet<>();
+
+	/** The sketches since the start, read from the committed bytes at the batch's first event. */
+	private @Nullable EventSketches allTime;
+
+	/**
+	 * Sketches written out since the last event, by window start, and {@link #ALL_TIME}: the state and the window
+	 * changes of a batch carry the same ones, written once.
+	 */
+	private final Map<Long, Sketches> written = new HashMap<>();
+
+	private static final long ALL_TIME = Long.MIN_VALUE;
+
 	private long nextOffset;
 
 	private long watermark;
@@ -45,6 +68,8 @@ final class PartitionBatch {
 
 	private @Nullable Map<String, long[]> currentCounts;
 
+	private @Nullable EventSketches currentSketches;
+
 	PartitionBatch(PartitionState committed, @Nullable EventTimeWindows windows) {
 		this.committed = committed;
 		this.windows = windows;
@@ -55,6 +80,12 @@ final class PartitionBatch {
 			Map<String, long[]> counts = new HashMap<>();
 			window.counts().forEach((name, count) -> counts.put(name, new long[] { count }));
 			this.open.put(window.start(), counts);
+			if (window.sketches() != null) {
+				this.committedSketches.put(window.start(), window.sketches());
+			}
+			else {
+				this.withoutSketches.add(window.start());
+			}
 		}
 	}
 
@@ -72,12 +103,16 @@ final class PartitionBatch {
 	 * Counts an event in the totals and, unless its window is closed on this partition, in its window.
 	 * @return how many seconds after its window's end the event came, if it is late; -1 if it is not
 	 */
-	long count(String eventName, long eventSecond, long offset, long timestamp) {
+	long count(String eventName, long eventSecond, String userId, String productId, long offset, long timestamp) {
 		count(eventName, offset, timestamp);
 		EventTimeWindows windows = this.windows;
 		if (windows == null) {
 			return -1;
 		}
+		if (!this.written.isEmpty()) {
+			this.written.clear();
+		}
+		allTime().add(eventName, userId, productId);
 		long start = windows.start(eventSecond);
 		if (windows.closed(start, this.watermark)) {
 			return windows.lateness(eventSecond, this.watermark);
@@ -88,10 +123,45 @@ final class PartitionBatch {
 			this.touched.add(start);
 			this.currentStart = start;
 			this.currentCounts = counts;
+			this.currentSketches = this.withoutSketches.contains(start) ? null
+					: this.sketches.computeIfAbsent(start, this::sketchesToUpdate);
 		}
 		counts.computeIfAbsent(eventName, name -> new long[1])[0]++;
+		EventSketches sketches = this.currentSketches;
+		if (sketches != null) {
+			sketches.add(eventName, userId, productId);
+		}
 		this.watermark = Math.max(this.watermark, eventSecond);
 		return -1;
+	}
+
+	private EventSketches sketchesToUpdate(long start) {
+		Sketches committed = this.committedSketches.get(start);
+		return (committed != null) ? EventSketches.of(committed) : EventSketches.empty(false);
+	}
+
+	private EventSketches allTime() {
+		EventSketches allTime = this.allTime;
+		if (allTime == null) {
+			Sketches committed = this.committed.sketches();
+			// A partition counted before sketches were kept gets sketches from now on, marked as missing the events
+			// before.
+			allTime = (committed != null) ? EventSketches.of(committed) : EventSketches.empty(!this.committed.isEmpty());
+			this.allTime = allTime;
+		}
+		return allTime;
+	}
+
+	private @Nullable Sketches windowSketches(long start) {
+		EventSketches updated = this.sketches.get(start);
+		return (updated != null) ? this.written.computeIfAbsent(start, s -> updated.sketches())
+				: this.committedSketches.get(start);
+	}
+
+	private @Nullable Sketches allTimeSketches() {
+		EventSketches allTime = this.allTime;
+		return (allTime != null) ? this.written.computeIfAbsent(ALL_TIME, s -> allTime.sketches())
+				: this.committed.sketches();
 	}
 
 	/** Moves past a record that is not counted, such as one sent to the dead-letter topic. */
@@ -119,11 +189,11 @@ final class PartitionBatch {
 		List<WindowCounts> stillOpen = new ArrayList<>();
 		this.open.forEach((start, counts) -> {
 			if (!this.windows.closed(start, this.watermark)) {
-				stillOpen.add(new WindowCounts(start, totals(counts)));
+				stillOpen.add(new WindowCounts(start, totals(counts), windowSketches(start)));
 			}
 		});
 		return this.committed.plus(added(), this.nextOffset,
-				(this.watermark == Long.MIN_VALUE) ? null : this.watermark, stillOpen);
+				(this.watermark == Long.MIN_VALUE) ? null : this.watermark, stillOpen, allTimeSketches());
 	}
 
 	/**
@@ -139,7 +209,7 @@ final class PartitionBatch {
 			boolean closed = windows.closed(start, this.watermark);
 			if (closed || this.touched.contains(start)) {
 				changes.add(new PartitionWindow(partition(), start, windows.end(start), totals(counts), closed,
-						this.watermark));
+						this.watermark, windowSketches(start)));
 			}
 		});
 		return changes;

@@ -1,13 +1,19 @@
 package dev.clickstream.listener.snapshot;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import dev.clickstream.listener.changelog.PartitionState;
+import dev.clickstream.listener.changelog.Sketches;
+import dev.clickstream.listener.sketches.MergedSketches;
+import dev.clickstream.listener.sketches.SketchMerges;
+import dev.clickstream.model.AllTimeFigures;
 import dev.clickstream.model.CountsSnapshot;
 
 /**
@@ -18,6 +24,8 @@ class GlobalTotals {
 
 	private final List<String> eventNames;
 
+	private final SketchMerges sketchMerges;
+
 	private final Map<Integer, PartitionState> latest = new HashMap<>();
 
 	private long version;
@@ -26,8 +34,9 @@ class GlobalTotals {
 	 * @param eventNames the names every snapshot shows, at zero until counted, in this order; other names follow in
 	 * alphabetical order
 	 */
-	GlobalTotals(List<String> eventNames) {
+	GlobalTotals(List<String> eventNames, SketchMerges sketchMerges) {
 		this.eventNames = List.copyOf(eventNames);
+		this.sketchMerges = sketchMerges;
 	}
 
 	/**
@@ -52,6 +61,27 @@ class GlobalTotals {
 	/** Grows with every change, so a caller can tell whether it has already published these totals. */
 	long version() {
 		return this.version;
+	}
+
+	/**
+	 * The unique users and top products of all partitions' events; none if no partition has sketches, as when
+	 * windows are off.
+	 */
+	Optional<AllTimeFigures> allTime(Instant receiveAt) {
+		List<Sketches> sketches = new ArrayList<>();
+		new TreeMap<>(this.latest).values().forEach(partition -> {
+			if (partition.sketches() != null) {
+				sketches.add(partition.sketches());
+			}
+		});
+		if (sketches.isEmpty()) {
+			return Optional.empty();
+		}
+		this.sketchMerges.merged(sketches.size());
+		MergedSketches merged = MergedSketches.of(sketches);
+		// A partition with counts but no sketches yet has only just been restored from a version without them.
+		boolean complete = !merged.partial() && sketches.size() == this.latest.size();
+		return Optional.of(new AllTimeFigures(merged.uniqueUsers(), merged.topProducts(), complete, receiveAt));
 	}
 
 	CountsSnapshot snapshot(Instant receiveAt) {

@@ -3,6 +3,9 @@ package dev.clickstream.listener.snapshot;
 import java.util.List;
 import java.util.Properties;
 
+import org.apache.kafka.clients.admin.NewTopic;
+
+import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.listener.EventListenerProperties;
 import dev.clickstream.listener.EventListenerProperties.Snapshots.Mode;
 import dev.clickstream.listener.kafka.PollCadence;
@@ -16,6 +19,11 @@ import org.springframework.kafka.listener.ContainerProperties;
 
 @Configuration(proxyBeanMethods = false)
 class SnapshotConfiguration {
+
+	@Bean
+	NewTopic allTimeTopic(ClickstreamTopics topics) {
+		return topics.allTimeTopic();
+	}
 
 	/**
 	 * The publisher's container. Its group must run the classic protocol, which alone calls the single-owner

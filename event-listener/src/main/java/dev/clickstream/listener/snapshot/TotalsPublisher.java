@@ -1,5 +1,6 @@
 package dev.clickstream.listener.snapshot;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,6 +15,7 @@ import dev.clickstream.listener.EventListenerProperties.Snapshots.Mode;
 import dev.clickstream.listener.changelog.ChangelogFormat;
 import dev.clickstream.listener.changelog.ChangelogReader;
 import dev.clickstream.listener.kafka.RewindOnFailure;
+import dev.clickstream.listener.sketches.SketchMerges;
 import dev.clickstream.model.SeedTime;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -21,7 +23,7 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows the changelog and publishes the global totals. Its consumer group gives every changelog partition to one
+ * Follows the changelog and publishes the global totals, and with them the all-time unique users and top products. Its consumer group gives every changelog partition to one
  * instance, so exactly one instance publishes, and its transactions fence the previous publisher: the totals on the
  * snapshot topic never go down.
  */
@@ -35,6 +37,8 @@ public class TotalsPublisher implements ConsumerSeekAware {
 	private final ChangelogFormat changelogFormat;
 
 	private final SnapshotWriter snapshotWriter;
+
+	private final AllTimeWriter allTimeWriter;
 
 	private final RewindOnFailure rewind = new RewindOnFailure();
 
@@ -50,8 +54,10 @@ public class TotalsPublisher implements ConsumerSeekAware {
 	private final List<Long> unpublishedEventTimestamps = new ArrayList<>();
 
 	TotalsPublisher(ChangelogReader changelogReader, ChangelogFormat changelogFormat, SnapshotWriter snapshotWriter,
-			ClickstreamTopics topics, EventListenerProperties properties) {
-		this.totals = new GlobalTotals(properties.counting().eventNames());
+			AllTimeWriter allTimeWriter, SketchMerges sketchMerges, ClickstreamTopics topics,
+			EventListenerProperties properties) {
+		this.totals = new GlobalTotals(properties.counting().eventNames(), sketchMerges);
+		this.allTimeWriter = allTimeWriter;
 		this.changelogReader = changelogReader;
 		this.changelogFormat = changelogFormat;
 		this.snapshotWriter = snapshotWriter;
@@ -88,7 +94,9 @@ public class TotalsPublisher implements ConsumerSeekAware {
 
 	private void publishIfChanged() {
 		if (this.totals.version() != this.publishedVersion) {
-			this.snapshotWriter.write(this.totals.snapshot(SeedTime.now()), List.copyOf(this.unpublishedEventTimestamps));
+			Instant now = SeedTime.now();
+			this.snapshotWriter.write(this.totals.snapshot(now), List.copyOf(this.unpublishedEventTimestamps));
+			this.totals.allTime(now).ifPresent(this.allTimeWriter::write);
 			this.unpublishedEventTimestamps.clear();
 			this.publishedVersion = this.totals.version();
 		}

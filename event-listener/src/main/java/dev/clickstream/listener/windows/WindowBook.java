@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.clickstream.listener.changelog.PartitionWindow;
+import dev.clickstream.listener.changelog.Sketches;
+import dev.clickstream.listener.sketches.MergedSketches;
 import dev.clickstream.model.WindowResult;
 
 /**
@@ -87,7 +91,9 @@ final class WindowBook {
 		}
 		Window window = this.windows.computeIfAbsent(counts.start(), start -> new Window(start, counts.end()));
 		// A partition's counts of a window only grow: what they grew by since the last ones is what is new.
-		PartitionWindow previous = window.byPartition.put(counts.partition(), counts);
+		// After the final, only the counts are needed: to tell what came after it.
+		PartitionWindow previous = window.byPartition.put(counts.partition(),
+				window.finalPublished ? counts.withoutSketches() : counts);
 		if (window.finalPublished) {
 			return new Merged(Outcome.AFTER_FINAL, total(counts) - ((previous != null) ? total(previous) : 0));
 		}
@@ -127,16 +133,25 @@ final class WindowBook {
 	 */
 	Due due(long nowMillis, Instant receiveAt) {
 		List<WindowResult> results = new ArrayList<>();
+		int sketchesMerged = 0;
 		for (Window window : this.windows.values()) {
 			if (window.finalPublished) {
 				continue;
 			}
 			boolean closed = closedEverywhere(window, nowMillis);
 			if (closed || window.changed) {
+				List<Sketches> sketches = window.sketches();
+				MergedSketches merged = (sketches != null) ? MergedSketches.of(sketches) : null;
+				sketchesMerged += (sketches != null) ? sketches.size() : 0;
 				results.add(new WindowResult(Instant.ofEpochSecond(window.start), Instant.ofEpochSecond(window.end),
-						window.totals(this.eventNames), closed, receiveAt));
+						window.totals(this.eventNames), closed, receiveAt,
+						(merged != null) ? merged.uniqueUsers() : null, (merged != null) ? merged.topProducts() : null,
+						(merged != null) ? merged.usersBase64() : null));
 				window.finalPublished = closed;
 				window.changed = false;
+				if (closed) {
+					window.byPartition.replaceAll((partition, counts) -> counts.withoutSketches());
+				}
 			}
 		}
 		List<Long> forgotten = new ArrayList<>();
@@ -153,7 +168,7 @@ final class WindowBook {
 				it.remove();
 			}
 		}
-		return new Due(results, forgotten);
+		return new Due(results, forgotten, sketchesMerged);
 	}
 
 	private boolean closedEverywhere(Window window, long nowMillis) {
@@ -174,8 +189,9 @@ final class WindowBook {
 	/**
 	 * @param results the results to publish, oldest window first
 	 * @param forgotten the starts of the windows no longer kept, whose records can be deleted
+	 * @param sketchesMerged how many partitions' sketches the results merged
 	 */
-	record Due(List<WindowResult> results, List<Long> forgotten) {
+	record Due(List<WindowResult> results, List<Long> forgotten, int sketchesMerged) {
 	}
 
 	private static final class Window {
@@ -193,6 +209,21 @@ final class WindowBook {
 		Window(long start, long end) {
 			this.start = start;
 			this.end = end;
+		}
+
+		/**
+		 * The partitions' sketches of the window, in partition order; null if a partition began the window without
+		 * them, as a version before sketches did: figures from the others alone would be too low.
+		 */
+		@Nullable List<Sketches> sketches() {
+			List<Sketches> sketches = new ArrayList<>();
+			for (PartitionWindow counts : new TreeMap<>(this.byPartition).values()) {
+				if (counts.sketches() == null) {
+					return null;
+				}
+				sketches.add(counts.sketches());
+			}
+			return sketches;
 		}
 
 		Map<String, Long> totals(List<String> eventNames) {

@@ -12,6 +12,7 @@ import dev.clickstream.listener.EventListenerProperties;
 import dev.clickstream.listener.changelog.ChangelogFormat;
 import dev.clickstream.listener.kafka.PollCadence;
 import dev.clickstream.listener.kafka.ReadCommittedConsumers;
+import dev.clickstream.listener.sketches.SketchMerges;
 import dev.clickstream.listener.snapshot.SingleOwnerAssignor;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -47,8 +48,9 @@ class WindowsConfiguration {
 
 	@Bean
 	WindowsPublisher windowsPublisher(WindowsRestore restore, ChangelogFormat format, WindowResultWriter writer,
-			ClickstreamTopics topics, EventListenerProperties properties, MeterRegistry registry) {
-		return new WindowsPublisher(restore, format, writer, topics, properties, registry);
+			ClickstreamTopics topics, EventListenerProperties properties, MeterRegistry registry,
+			SketchMerges sketchMerges) {
+		return new WindowsPublisher(restore, format, writer, topics, properties, registry, sketchMerges);
 	}
 
 	@Bean

@@ -19,6 +19,7 @@ import dev.clickstream.listener.EventListenerProperties;
 import dev.clickstream.listener.changelog.ChangelogFormat;
 import dev.clickstream.listener.changelog.PartitionWindow;
 import dev.clickstream.listener.kafka.RewindOnFailure;
+import dev.clickstream.listener.sketches.SketchMerges;
 import dev.clickstream.listener.windows.WindowBook.Outcome;
 import dev.clickstream.model.MetricNames;
 import dev.clickstream.model.SeedTime;
@@ -54,10 +55,14 @@ class WindowsPublisher implements ConsumerSeekAware {
 
 	private final Counter afterFinal;
 
+	private final SketchMerges sketchMerges;
+
 	private @Nullable WindowBook book;
 
 	WindowsPublisher(WindowsRestore restore, ChangelogFormat format, WindowResultWriter writer,
-			ClickstreamTopics topics, EventListenerProperties properties, MeterRegistry registry) {
+			ClickstreamTopics topics, EventListenerProperties properties, MeterRegistry registry,
+			SketchMerges sketchMerges) {
+		this.sketchMerges = sketchMerges;
 		this.restore = restore;
 		this.format = format;
 		this.writer = writer;
@@ -117,6 +122,7 @@ class WindowsPublisher implements ConsumerSeekAware {
 
 	private void publishDue(WindowBook current, long now) {
 		WindowBook.Due due = current.due(now, SeedTime.now());
+		this.sketchMerges.merged(due.sketchesMerged());
 		due.results().forEach(this.writer::write);
 		due.forgotten().forEach(start -> this.writer.forget(start, this.topic, current.partitions()));
 	}

@@ -1,21 +1,30 @@
 package dev.clickstream.listener.counting;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.clickstream.listener.EventListenerProperties.Counting.UnknownEventNames;
 import dev.clickstream.listener.changelog.PartitionState;
 import dev.clickstream.listener.changelog.PartitionWindow;
+import dev.clickstream.listener.changelog.Sketches;
 import dev.clickstream.listener.changelog.WindowCounts;
 import dev.clickstream.listener.counting.CountedBatch.Change;
 import dev.clickstream.listener.counting.CountedBatch.Rejected;
+import dev.clickstream.listener.sketches.MergedSketches;
 import dev.clickstream.model.ClickEventReader;
 import dev.clickstream.model.EventNames;
 import dev.clickstream.model.InvalidClickEventException.Reason;
+import dev.clickstream.model.ProductCount;
+import dev.clickstream.model.SeedTime;
+import dev.clickstream.model.UniqueUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -131,7 +140,7 @@ class BatchCounterTest {
 		CountedBatch counted = windowed().count(batch, this.state::committed);
 
 		assertThat(counted.late()).isEmpty();
-		assertThat(counted.windowChanges()).containsExactly(
+		assertThat(counted.windowChanges()).extracting(PartitionWindow::withoutSketches).containsExactly(
 				new PartitionWindow(0, MINUTE_0, MINUTE_0 + 60,
 						Map.of("productview", 2L, "purchase", 1L, "addtobasket", 1L), false, MINUTE_0 + 89),
 				new PartitionWindow(0, MINUTE_0 + 60, MINUTE_0 + 120, Map.of("productview", 2L), false, MINUTE_0 + 89));
@@ -154,7 +163,7 @@ class BatchCounterTest {
 		// The watermark reached 00:01:31 at offset 1: the first minute had closed when offset 2 came, 31 s after it.
 		assertThat(counted.late()).containsExactly(new CountedBatch.Late(2, MINUTE_0, 31));
 		assertThat(counted.countedByName()).isEqualTo(Map.of("productview", 2L, "purchase", 1L, "addtobasket", 1L));
-		assertThat(counted.windowChanges()).containsExactly(
+		assertThat(counted.windowChanges()).extracting(PartitionWindow::withoutSketches).containsExactly(
 				new PartitionWindow(0, MINUTE_0, MINUTE_0 + 60, Map.of("productview", 1L), true, MINUTE_0 + 100),
 				new PartitionWindow(0, MINUTE_0 + 60, MINUTE_0 + 120, Map.of("purchase", 1L, "productview", 1L), false,
 						MINUTE_0 + 100));
@@ -177,7 +186,7 @@ class BatchCounterTest {
 				this.state::committed);
 
 		// The second minute, neither added to nor closed by the second batch, is not written again.
-		assertThat(second.windowChanges()).containsExactly(
+		assertThat(second.windowChanges()).extracting(PartitionWindow::withoutSketches).containsExactly(
 				new PartitionWindow(0, MINUTE_0, MINUTE_0 + 60, Map.of("productview", 1L, "purchase", 1L), true,
 						MINUTE_0 + 120),
 				new PartitionWindow(0, MINUTE_0 + 120, MINUTE_0 + 180, Map.of("productview", 1L), false,
@@ -213,8 +222,97 @@ class BatchCounterTest {
 		PartitionState state = counted.states().get(0);
 		assertThat(state.counts()).isEqualTo(Map.of("addtobasket", 3L, "productview", 1200L, "purchase", 8L));
 		assertThat(state.watermark()).isEqualTo(MINUTE_0 + 10);
-		assertThat(state.windows()).containsExactly(new WindowCounts(MINUTE_0, Map.of("purchase", 1L)));
+		assertThat(state.windows()).extracting(WindowCounts::start, WindowCounts::counts)
+			.containsExactly(tuple(MINUTE_0, Map.of("purchase", 1L)));
 		assertThat(counted.late()).isEmpty();
+		// The window is new, so its sketches hold all of it; those since the start miss the 1,210 events before.
+		assertThat(state.windows().get(0).sketches()).isNotNull().extracting(Sketches::partial).isEqualTo(false);
+		assertThat(state.sketches()).isNotNull().extracting(Sketches::partial).isEqualTo(true);
+	}
+
+	@Test
+	void aWindowBegunWithoutSketchesGoesOnWithoutThemRatherThanWithSketchesMissingItsStart() {
+		PartitionState restored = new PartitionState(0, 10, Map.of("productview", 10L), MINUTE_0 + 20,
+				List.of(new WindowCounts(MINUTE_0, Map.of("productview", 10L))));
+		this.state.restore(restored);
+
+		CountedBatch counted = windowed().count(new TestBatch().eventAt(0, 10, "2026-01-01T00:00:30UTC", "purchase")
+			.eventAt(0, 11, "2026-01-01T00:01:10UTC", "purchase"), this.state::committed);
+
+		assertThat(counted.windowChanges()).extracting(PartitionWindow::start, window -> window.sketches() != null)
+			.containsExactly(tuple(MINUTE_0, false), tuple(MINUTE_0 + 60, true));
+		assertThat(counted.states().get(0).windows()).extracting(window -> window.sketches() != null)
+			.containsExactly(false, true);
+	}
+
+	@Test
+	void eachWindowsSketchesHoldItsUsersAndProductsAndThoseSinceTheStartHoldAll() {
+		this.state.restore(PartitionState.empty(0));
+		TestBatch batch = new TestBatch().click(0, 0, "2026-01-01T00:00:10UTC", "productview", "user0001", "product-a")
+			.click(0, 1, "2026-01-01T00:00:20UTC", "productview", "user0002", "product-a")
+			.click(0, 2, "2026-01-01T00:00:30UTC", "purchase", "user0002", "product-a")
+			.click(0, 3, "2026-01-01T00:01:10UTC", "productview", "user0003", "product-b")
+			.click(0, 4, "2026-01-01T00:01:20UTC", "addtobasket", "user0001", "product-b");
+
+		CountedBatch counted = windowed().count(batch, this.state::committed);
+
+		MergedSketches first = MergedSketches.of(List.of(counted.windowChanges().get(0).sketches()));
+		// Few users are kept one by one: the estimate is exact, the upper bound allows for a collision of their hashes.
+		assertThat(first.uniqueUsers()).extracting(UniqueUsers::estimate, UniqueUsers::lowerBound).containsExactly(2L, 2L);
+		assertThat(first.topProducts().viewed()).containsExactly(new ProductCount("product-a", 2, 2, 2));
+		assertThat(first.topProducts().purchased()).containsExactly(new ProductCount("product-a", 1, 1, 1));
+		MergedSketches second = MergedSketches.of(List.of(counted.windowChanges().get(1).sketches()));
+		assertThat(second.uniqueUsers().estimate()).isEqualTo(2);
+		assertThat(second.topProducts().viewed()).containsExactly(new ProductCount("product-b", 1, 1, 1));
+		assertThat(second.topProducts().purchased()).isEmpty();
+		MergedSketches allTime = MergedSketches.of(List.of(counted.states().get(0).sketches()));
+		assertThat(allTime.uniqueUsers().estimate()).isEqualTo(3);
+		assertThat(allTime.topProducts().viewed()).containsExactly(new ProductCount("product-a", 2, 2, 2),
+				new ProductCount("product-b", 1, 1, 1));
+	}
+
+	@Test
+	void countingInManyBatchesThroughTheChangelogsBytesComesToTheSameSketchesAsInOne() {
+		SplittableRandom random = new SplittableRandom(42);
+		TestBatch all = new TestBatch();
+		List<TestBatch> batches = new ArrayList<>();
+		TestBatch current = new TestBatch();
+		for (int offset = 0; offset < 30_000; offset++) {
+			// Twenty minutes of a shop far larger than the sketches: every top-product sketch purges.
+			String date = SeedTime.format(java.time.Instant.ofEpochSecond(MINUTE_0 + offset / 25));
+			String name = (random.nextInt(10) == 0) ? "purchase" : "productview";
+			String user = "u" + random.nextInt(5_000);
+			String product = "p" + (int) Math.pow(3_000, random.nextDouble());
+			all.click(0, offset, date, name, user, product);
+			current.click(0, offset, date, name, user, product);
+			if (random.nextInt(400) == 0) {
+				batches.add(current);
+				current = new TestBatch();
+			}
+		}
+		batches.add(current);
+		BatchCounter counter = windowed();
+
+		this.state.restore(PartitionState.empty(0));
+		CountedBatch inOne = counter.count(all, this.state::committed);
+		CountingState inMany = new CountingState();
+		inMany.restore(PartitionState.empty(0));
+		Map<Long, PartitionWindow> lastOfEachWindow = new TreeMap<>();
+		for (TestBatch batch : batches) {
+			// Committed state goes through the changelog's bytes, as after a restore.
+			CountedBatch counted = counter.count(batch, partition -> JSON.readValue(JSON.writeValueAsBytes(inMany.committed(partition)),
+					PartitionState.class));
+			inMany.commit(counted.states());
+			counted.windowChanges().forEach(window -> lastOfEachWindow.put(window.start(), window));
+		}
+
+		assertThat(inOne.windowChanges()).hasSize(lastOfEachWindow.size()).allSatisfy(window -> {
+			PartitionWindow many = lastOfEachWindow.get(window.start());
+			assertThat(MergedSketches.of(List.of(many.sketches())))
+				.isEqualTo(MergedSketches.of(List.of(window.sketches())));
+		});
+		assertThat(MergedSketches.of(List.of(inMany.committed(0).sketches())))
+			.isEqualTo(MergedSketches.of(List.of(inOne.states().get(0).sketches())));
 	}
 
 	@Test
@@ -227,6 +325,8 @@ class BatchCounterTest {
 		assertThat(counted.windowChanges()).isEmpty();
 		assertThat(counted.states().get(0)).isEqualTo(new PartitionState(0, 1, Map.of("purchase", 1L)));
 	}
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final long MINUTE_0 = java.time.Instant.parse("2026-01-01T00:00:00Z").getEpochSecond();
 

@@ -25,6 +25,13 @@ final class TestBatch implements EventBatch {
 			.getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** A click event of the given name, date, user and product. */
+	TestBatch click(int partition, long offset, String date, String eventName, String userId, String productId) {
+		return record(partition, offset, 0, ("{\"date\":\"" + date + "\",\"productId\":\"" + productId
+				+ "\",\"eventName\":\"" + eventName + "\",\"userId\":\"" + userId + "\"}")
+			.getBytes(StandardCharsets.UTF_8));
+	}
+
 	TestBatch record(int partition, long offset, long timestamp, byte @Nullable [] value) {
 		this.entries.add(new Entry(partition, offset, timestamp, value));
 		return this;

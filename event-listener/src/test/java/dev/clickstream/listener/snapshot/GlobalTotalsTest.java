@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import dev.clickstream.listener.changelog.PartitionState;
+import dev.clickstream.listener.sketches.SketchMerges;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +16,7 @@ class GlobalTotalsTest {
 
 	static final Instant NOW = Instant.parse("2026-11-28T00:00:00Z");
 
-	final GlobalTotals totals = new GlobalTotals(List.of("productview", "purchase"));
+	final GlobalTotals totals = new GlobalTotals(List.of("productview", "purchase"), new SketchMerges(new SimpleMeterRegistry()));
 
 	@Test
 	void sumsTheNewestCountsOfEveryPartitionWithKnownNamesFirst() {

@@ -1,0 +1,58 @@
+package dev.clickstream.listener.summary;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import org.jspecify.annotations.Nullable;
+
+import dev.clickstream.listener.windows.WindowResults;
+import dev.clickstream.model.AllTimeFigures;
+import dev.clickstream.model.UniqueUsers;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The companion of {@code /api/counts}: unique users and top products since the start, from the all-time figures'
+ * topic, and the unique users of each day the retained windows cover. With windows off there are no sketches: no
+ * all-time figures and no days.
+ */
+@RestController
+class SummaryController {
+
+	private final LatestAllTime allTime;
+
+	private final ObjectProvider<WindowResults> windowResults;
+
+	SummaryController(LatestAllTime allTime, ObjectProvider<WindowResults> windowResults) {
+		this.allTime = allTime;
+		this.windowResults = windowResults;
+	}
+
+	/**
+	 * @param allTime since the start; absent until the first figures are published
+	 * @param days the unique users of each day of the retained windows, oldest first
+	 * @param relativeStandardError the unique-user estimates' standard error; their bounds are two of it
+	 */
+	record Summary(@JsonInclude(Include.NON_NULL) @Nullable AllTimeFigures allTime, List<DayUsers> days,
+			double relativeStandardError) {
+	}
+
+	@GetMapping("/api/summary")
+	Summary summary() {
+		WindowResults windows = this.windowResults.getIfAvailable();
+		if (!this.allTime.isLoaded() || (windows != null && !windows.isLoaded())) {
+			ErrorResponseException notYet = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE);
+			notYet.setDetail("The figures are still being read from Kafka; try again in a moment.");
+			throw notYet;
+		}
+		List<DayUsers> days = (windows != null) ? DayUsers.of(windows.between(Instant.MIN, Instant.MAX)) : List.of();
+		return new Summary(this.allTime.current().orElse(null), days, UniqueUsers.RELATIVE_STANDARD_ERROR);
+	}
+
+}
