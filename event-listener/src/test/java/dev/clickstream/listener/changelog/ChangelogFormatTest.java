@@ -1,13 +1,19 @@
 package dev.clickstream.listener.changelog;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.datasketches.hll.HllSketch;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.clickstream.listener.sketches.EventSketches;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class ChangelogFormatTest {
 
@@ -50,6 +56,36 @@ class ChangelogFormatTest {
 
 		assertThat(new String(this.format.write(state), StandardCharsets.UTF_8)).isEqualTo(WITH_WINDOWS);
 		assertThat(this.format.read(WITH_WINDOWS.getBytes(StandardCharsets.UTF_8))).isEqualTo(state);
+	}
+
+	@Test
+	void aRecordOfTheReleaseWithWindowsHasNoSketches() {
+		PartitionState state = this.format.read(WITH_WINDOWS.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(state.sketches()).isNull();
+		assertThat(state.windows()).singleElement().extracting(WindowCounts::sketches).isNull();
+	}
+
+	@Test
+	void writesAndReadsSketchesInDataSketchesOwnFormatAsBase64() {
+		EventSketches sketches = EventSketches.empty(false);
+		sketches.add("productview", "ur0kzmbj", "4pqurkxx3oku8yj");
+		Sketches written = sketches.sketches();
+		PartitionState state = new PartitionState(1, 9, Map.of("productview", 1L), 1_767_225_690L,
+				List.of(new WindowCounts(1_767_225_660L, Map.of("productview", 1L), written)), written);
+		PartitionWindow window = new PartitionWindow(1, 1_767_225_660L, 1_767_225_720L, Map.of("productview", 1L),
+				false, 1_767_225_690L, written);
+
+		byte[] bytes = this.format.write(state);
+
+		assertThat(this.format.read(bytes)).isEqualTo(state);
+		assertThat(this.format.readWindow(this.format.writeWindow(window))).isEqualTo(window);
+		JsonNode json = JsonMapper.builder().build().readTree(bytes);
+		String users = json.path("sketches").path("users").asString();
+		// Any DataSketches library reads them: here Java's, from the Base64 of the record.
+		assertThat(HllSketch.heapify(Base64.getDecoder().decode(users)).getEstimate()).isCloseTo(1.0, within(1e-6));
+		assertThat(json.path("windows").path(0).path("sketches").path("viewed").asString()).isNotEmpty();
+		assertThat(json.path("sketches").path("partial").asBoolean(true)).isFalse();
 	}
 
 	@Test

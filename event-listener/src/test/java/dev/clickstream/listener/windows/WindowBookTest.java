@@ -1,13 +1,18 @@
 package dev.clickstream.listener.windows;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.clickstream.listener.changelog.PartitionWindow;
+import dev.clickstream.listener.sketches.EventSketches;
+import dev.clickstream.listener.sketches.MergedSketches;
 import dev.clickstream.listener.windows.WindowBook.Outcome;
 import dev.clickstream.model.EventNames;
+import dev.clickstream.model.ProductCount;
+import dev.clickstream.model.UniqueUsers;
 import dev.clickstream.model.WindowResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,6 +110,49 @@ class WindowBookTest {
 		assertThat(due.forgotten()).containsExactly(M0);
 		assertThat(this.book.merge(counts(1, M0, Map.of("productview", 5L), true, M1 + 3600), 5_000).outcome())
 			.isEqualTo(Outcome.EXPIRED);
+	}
+
+	@Test
+	void aResultHasTheUniqueUsersAndTopProductsOfAllPartitionsTogether() {
+		EventSketches first = EventSketches.empty(false);
+		first.add("productview", "alice", "lamp");
+		first.add("productview", "bob", "lamp");
+		EventSketches second = EventSketches.empty(false);
+		second.add("productview", "alice", "lamp");
+		second.add("purchase", "carol", "chair");
+		this.book.merge(sketched(counts(0, M0, Map.of("productview", 2L), true, M1 + 30), first), 1_000);
+		this.book.merge(sketched(counts(1, M0, Map.of("productview", 1L, "purchase", 1L), true, M1 + 30), second),
+				1_000);
+
+		WindowBook.Due due = this.book.due(2_000, NOW);
+
+		WindowResult result = due.results().get(0);
+		// Alice was on both partitions: she counts once.
+		assertThat(result.uniqueUsers()).extracting(UniqueUsers::estimate).isEqualTo(3L);
+		assertThat(result.topProducts().viewed()).containsExactly(new ProductCount("lamp", 3, 3, 3));
+		assertThat(result.topProducts().purchased()).containsExactly(new ProductCount("chair", 1, 1, 1));
+		assertThat(result.usersSketch()).isEqualTo(MergedSketches.of(List.of(first.sketches(), second.sketches())).usersBase64());
+		assertThat(due.sketchesMerged()).isEqualTo(2);
+	}
+
+	@Test
+	void aWindowAPartitionBeganWithoutSketchesHasNoFiguresRatherThanTooLowOnes() {
+		EventSketches first = EventSketches.empty(false);
+		first.add("productview", "alice", "lamp");
+		this.book.merge(sketched(counts(0, M0, Map.of("productview", 1L), true, M1 + 30), first), 1_000);
+		this.book.merge(counts(1, M0, Map.of("productview", 9L), true, M1 + 30), 1_000);
+
+		WindowResult result = this.book.due(2_000, NOW).results().get(0);
+
+		assertThat(result.counts()).containsEntry("productview", 10L);
+		assertThat(result.uniqueUsers()).isNull();
+		assertThat(result.topProducts()).isNull();
+		assertThat(result.usersSketch()).isNull();
+	}
+
+	static PartitionWindow sketched(PartitionWindow counts, EventSketches sketches) {
+		return new PartitionWindow(counts.partition(), counts.start(), counts.end(), counts.counts(), counts.closed(),
+				counts.watermark(), sketches.sketches());
 	}
 
 	static PartitionWindow counts(int partition, long start, Map<String, Long> counts, boolean closed,
