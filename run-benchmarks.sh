@@ -21,7 +21,8 @@
 #   LATENCY_RATE, LATENCY_SECONDS, LATENCY_WARMUP_SECONDS, LATENCY_SNAPSHOT_INTERVAL_MS   (10000, 60, 10, 100)
 #   PROFILE                   1 (default): one more listener run under JFR, summarised in the report; 0: none
 #   SKIP                      parts to leave out: listener,listener-jackson,listener-no-windows,tuned,streams,
-#                             streams-windowed,raw,generator,generator-jackson,generator-seed,perf,latency,profile
+#                             streams-windowed,raw,generator,generator-jackson,generator-seed,perf,latency,
+#                             latency-seed,profile
 #   REPORT                    where the run is added (default docs/benchmarks.md)
 #   MAX_LOAD                  if set, wait (up to 30 minutes) until the 1-minute load average is below it
 #

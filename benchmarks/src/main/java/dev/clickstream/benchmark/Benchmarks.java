@@ -62,12 +62,17 @@ public final class Benchmarks {
 					measurements.addAll(runs.round("r" + repetition, settings.events()));
 				}
 				if (settings.runs("latency")) {
-					latencies.add(new LatencyRun(bench).run(ThroughputRuns.LISTENER, "latency", settings.listenerArgs(),
-							settings.contenderJvmOptions()));
+					latencies.add(new LatencyRun(bench).run(ThroughputRuns.LISTENER + ", shop traffic", "latency",
+							settings.listenerArgs(), settings.contenderJvmOptions(), "shop"));
+					if (settings.runs("latency-seed")) {
+						// Every user and product new: the sketches at their largest.
+						latencies.add(new LatencyRun(bench).run(ThroughputRuns.LISTENER + ", seed traffic", "latency-seed",
+								settings.listenerArgs(), settings.contenderJvmOptions(), "seed"));
+					}
 					if (settings.tuned() && settings.runs("tuned")) {
 						latencies.add(new LatencyRun(bench).run(ThroughputRuns.TUNED, "latency-tuned",
 								settings.tunedListenerArgs(), settings.tunedListenerJvmOptions().isEmpty()
-										? settings.contenderJvmOptions() : settings.tunedListenerJvmOptions()));
+										? settings.contenderJvmOptions() : settings.tunedListenerJvmOptions(), "shop"));
 					}
 				}
 				if (settings.profile() && settings.runs("profile")) {

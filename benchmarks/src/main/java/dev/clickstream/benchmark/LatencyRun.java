@@ -65,8 +65,10 @@ final class LatencyRun {
 	/**
 	 * @param label names the listener in the report
 	 * @param id prefixes the run's topics and files
+	 * @param generatorModel the generator's traffic model: {@code shop}, or {@code seed} for every user and product new
 	 */
-	Result run(String label, String id, List<String> listenerArgs, List<String> listenerJvmOptions) {
+	Result run(String label, String id, List<String> listenerArgs, List<String> listenerJvmOptions,
+			String generatorModel) {
 		Settings settings = this.bench.settings();
 		long events = (long) settings.latencyRate() * settings.latencyDuration().toSeconds();
 		String input = id + "-events";
@@ -83,6 +85,7 @@ final class LatencyRun {
 							"--clickstream.topics.changelog.name=" + id + "-changelog",
 							"--clickstream.snapshots.group-id=" + id + "-snapshots", "--spring.kafka.consumer.group-id=" + id,
 							"--clickstream.snapshots.interval=" + settings.latencySnapshotInterval().toMillis() + "ms"));
+			args.addAll(Bench.ownSideTopics(id));
 			args.addAll(listenerArgs);
 			ManagedProcess listener = this.bench.jarProcess(id + "-listener", this.bench.listenerJar(),
 					listenerJvmOptions, args);
@@ -92,6 +95,7 @@ final class LatencyRun {
 							"--spring.kafka.bootstrap-servers=" + this.bench.bootstrapServers(),
 							"--clickstream.topics.events.name=" + input,
 							"--clickstream.generator.rate=" + settings.latencyRate(),
+							"--clickstream.generator.model=" + generatorModel,
 							"--clickstream.generator.limit=" + events));
 			this.bench.rss().watch(listener);
 			this.bench.rss().watch(producer);

@@ -34,7 +34,8 @@ final class Report {
 			runs first, because the first run on a fresh broker is markedly slower.
 
 			How each figure is measured:
-			- **listener**: the event-listener jar as shipped (exactly once, one-minute windows on) with
+			- **listener**: the event-listener jar as shipped (exactly once, one-minute windows on, with their unique-user
+			  and top-product sketches and those since the start) with
 			  `--clickstream.snapshots.interval=100ms`, from the
 			  moment its consumer group first owns all three input partitions (polled through the Admin API every 20 ms) to
 			  the moment a read_committed observer receives a snapshot whose total is N. JVM and Spring startup are left out
@@ -52,7 +53,9 @@ final class Report {
 			  three partitions' events interleave as fast as each is read, and with 30 s it dropped a large share of
 			  them as expired ("Skipping record for expired window"), so its counts never reached N. The listener keeps
 			  a watermark per input partition, in which these events are in order, and drops none.
-			- **listener (windows off)**: the listener with `--clickstream.windows.enabled=false`, totals only.
+			- **listener (windows off)**: the listener with `--clickstream.windows.enabled=false`, totals only, no
+			  sketches. The input's users and products are random strings, every one new, as the seed's script makes
+			  them: the sketches' worst case, every HLL dense and every top-product sketch purging.
 			- **raw consumer**: one `KafkaConsumer` (the listener's fetch settings) that parses each record with
 			  `ClickEventReader` and counts per name in memory; same start line, finish when it has counted N.
 			- **generator**: the producer jar with its default `shop` model, at a configured rate far above what it can do,
@@ -67,7 +70,9 @@ final class Report {
 			  acks=all linger.ms=5 batch.size=65536`, its own records/sec.
 			- **latency**: the producer jar at a fixed rate and the listener (its snapshot interval stated), together; an event
 			  sent at t (its record timestamp, set by the producer client in `send()`) with rank i by send time is included
-			  when the read_committed observer receives a snapshot with total ≥ i. The first seconds are left out.
+			  when the read_committed observer receives a snapshot with total ≥ i. The first seconds are left out. It runs
+			  twice: with the generator's `shop` traffic, and with its `seed` traffic, every user and product new, which
+			  keeps the listener's sketches at their largest.
 			- **RSS**: VmRSS from `/proc/<pid>/status`, sampled every 250 ms.
 			- **CPU**: user + system time from `/proc/<pid>/stat` (JIT and GC threads included) over the measured interval,
 			  of the contender and of the broker; in the latency run from the end of the warm-up to the last snapshot, as %
@@ -208,7 +213,7 @@ final class Report {
 		ratio(md, "listener ÷ Kafka Streams EOS, windowed", byContender, ThroughputRuns.LISTENER,
 				ThroughputRuns.STREAMS_WINDOWED, 2.0);
 		ratio(md, "listener ÷ listener (windows off)", byContender, ThroughputRuns.LISTENER,
-				ThroughputRuns.LISTENER_WITHOUT_WINDOWS, 0.8);
+				ThroughputRuns.LISTENER_WITHOUT_WINDOWS, 0.7);
 		ratio(md, "generator ÷ ProducerPerformance", byContender, ThroughputRuns.GENERATOR, ThroughputRuns.PERF, 0.8);
 		ratio(md, "generator (seed model) ÷ ProducerPerformance", byContender, ThroughputRuns.GENERATOR_SEED_MODEL,
 				ThroughputRuns.PERF, 0.8);

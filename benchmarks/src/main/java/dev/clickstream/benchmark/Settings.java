@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * @param latencySnapshotInterval the listener's snapshot interval in the latency run
  * @param profile whether to run the listener once more under JFR and summarise the recording
  * @param skip parts to leave out: listener, listener-jackson, listener-no-windows, tuned, streams,
- * streams-windowed, raw, generator, generator-jackson, generator-seed, perf, latency, profile
+ * streams-windowed, raw, generator, generator-jackson, generator-seed, perf, latency, latency-seed, profile
  * @param report the markdown file the run is added to
  */
 record Settings(long events, int repetitions, long warmupEvents, Duration snapshotInterval, List<String> listenerArgs,

@@ -148,6 +148,7 @@ final class ThroughputRuns {
 				"--clickstream.topics.changelog.name=" + changelog, "--spring.kafka.consumer.group-id=" + id,
 				"--clickstream.snapshots.group-id=" + id + "-snapshots",
 				"--clickstream.snapshots.interval=" + snapshotInterval.toMillis() + "ms"));
+		args.addAll(Bench.ownSideTopics(id));
 		args.addAll(extraArgs);
 		try (TotalsWatch watch = TotalsWatch.start(this.bench.bootstrapServers(), snapshots, Format.SNAPSHOT)) {
 			double load = Machine.load1();
