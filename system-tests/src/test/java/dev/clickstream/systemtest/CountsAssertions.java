@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.clickstream.systemtest.harness.Snapshots;
+import dev.clickstream.systemtest.harness.Topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,10 +23,15 @@ final class CountsAssertions {
 	 * Waits until the newest snapshot shows exactly the expected counts, then checks every snapshot before it.
 	 */
 	static void awaitExactTotals(String bootstrapServers, Map<String, Long> expected) {
-		await("newest snapshot equals " + expected).atMost(Duration.ofMinutes(3))
+		awaitExactTotals(bootstrapServers, Topics.UNIQUE_EVENTS, expected);
+	}
+
+	/** The same on a snapshot topic of another name. */
+	static void awaitExactTotals(String bootstrapServers, String topic, Map<String, Long> expected) {
+		await("newest snapshot on " + topic + " equals " + expected).atMost(Duration.ofMinutes(3))
 			.pollInterval(Duration.ofSeconds(1))
-			.untilAsserted(() -> assertThat(Snapshots.newest(bootstrapServers)).isEqualTo(expected));
-		assertNoSnapshotExceedsAndNoneDecreases(Snapshots.all(bootstrapServers), expected);
+			.untilAsserted(() -> assertThat(Snapshots.newest(bootstrapServers, topic)).isEqualTo(expected));
+		assertNoSnapshotExceedsAndNoneDecreases(Snapshots.all(bootstrapServers, topic), expected);
 	}
 
 	static void assertNoSnapshotExceedsAndNoneDecreases(List<Map<String, Long>> snapshots, Map<String, Long> truth) {

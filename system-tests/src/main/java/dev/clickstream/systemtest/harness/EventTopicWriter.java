@@ -88,15 +88,36 @@ public final class EventTopicWriter implements AutoCloseable {
 		for (int i = 0; i < count; i++) {
 			String userId = randomString(8);
 			String eventName = NAMES[this.random.nextInt(NAMES.length)];
-			byte[] value = ("{\"date\":\"" + SeedTime.format(Instant.ofEpochSecond(epochSeconds.getAsLong()))
-					+ "\",\"productId\":\"" + randomString(15) + "\",\"eventName\":\"" + eventName
-					+ "\",\"userId\":\"" + userId + "\"}")
-				.getBytes(StandardCharsets.UTF_8);
+			long epochSecond = epochSeconds.getAsLong();
+			sends.add(sendDated(epochSecond, randomString(15), eventName, userId));
 			batch.merge(eventName, 1L, Long::sum);
-			sends.add(this.producer.send(new ProducerRecord<>(Topics.EVENTS, userId, value)));
 		}
 		awaitAcknowledged(sends);
 		batch.forEach((name, n) -> this.written.merge(name, n, Long::sum));
+	}
+
+	/**
+	 * Writes click events of a shop's users and products, dated by {@code epochSeconds}, one call per event, and waits
+	 * until the broker has acknowledged all of them. Unlike {@link #writeDated(int, LongSupplier)}, users come back and
+	 * products are seen many times, so that unique users and top products have something to count.
+	 */
+	public void writeDated(int count, LongSupplier epochSeconds, Shop shop) {
+		List<Future<RecordMetadata>> sends = new ArrayList<>(count);
+		Map<String, Long> batch = new TreeMap<>();
+		for (int i = 0; i < count; i++) {
+			String eventName = shop.eventName();
+			sends.add(sendDated(epochSeconds.getAsLong(), shop.productId(), eventName, shop.userId()));
+			batch.merge(eventName, 1L, Long::sum);
+		}
+		awaitAcknowledged(sends);
+		batch.forEach((name, n) -> this.written.merge(name, n, Long::sum));
+	}
+
+	private Future<RecordMetadata> sendDated(long epochSecond, String productId, String eventName, String userId) {
+		byte[] value = ("{\"date\":\"" + SeedTime.format(Instant.ofEpochSecond(epochSecond)) + "\",\"productId\":\""
+				+ productId + "\",\"eventName\":\"" + eventName + "\",\"userId\":\"" + userId + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		return this.producer.send(new ProducerRecord<>(Topics.EVENTS, userId, value));
 	}
 
 	private static void awaitAcknowledged(List<Future<RecordMetadata>> sends) {

@@ -21,8 +21,12 @@ public final class Snapshots {
 
 	/** The newest snapshot's counts, without names at zero; empty before the first snapshot. */
 	public static Map<String, Long> newest(String bootstrapServers) {
-		Optional<ConsumerRecord<String, String>> newest = TopicReader.readLatest(bootstrapServers,
-				Topics.UNIQUE_EVENTS, 0);
+		return newest(bootstrapServers, Topics.UNIQUE_EVENTS);
+	}
+
+	/** The newest snapshot's counts on a snapshot topic of another name, as a listener so configured writes it. */
+	public static Map<String, Long> newest(String bootstrapServers, String topic) {
+		Optional<ConsumerRecord<String, String>> newest = TopicReader.readLatest(bootstrapServers, topic, 0);
 		return newest.map(record -> nonZero(counts(record.value()))).orElse(Map.of());
 	}
 
@@ -33,7 +37,12 @@ public final class Snapshots {
 
 	/** Every snapshot's counts, oldest first. */
 	public static List<Map<String, Long>> all(String bootstrapServers) {
-		return TopicReader.readAll(bootstrapServers, Topics.UNIQUE_EVENTS)
+		return all(bootstrapServers, Topics.UNIQUE_EVENTS);
+	}
+
+	/** Every snapshot's counts on a snapshot topic of another name, oldest first. */
+	public static List<Map<String, Long>> all(String bootstrapServers, String topic) {
+		return TopicReader.readAll(bootstrapServers, topic)
 			.stream()
 			.map(record -> counts(record.value()))
 			.toList();
