@@ -3,14 +3,18 @@ package dev.clickstream.listener.windows;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,20 +79,24 @@ class WindowsRestore {
 		WindowBook book = new WindowBook(this.partitions, windows.grace().toSeconds(), windows.retention().toSeconds(),
 				windows.idleTimeout().toMillis(), this.properties.counting().eventNames(), nowMillis);
 		Duration timeout = this.properties.counting().restoreTimeout();
-		Map<String, byte[]> finals = readAll(this.results, 1, timeout).latest();
-		finals.forEach((key, value) -> {
-			if (value != null) {
-				WindowResult result = WindowResult.fromJson(this.json, value);
-				if (result.isFinal()) {
-					book.finalPublished(result.windowStart().getEpochSecond(), result.windowEnd().getEpochSecond());
-				}
+		Map<String, WindowResult> finals = readAll(this.results, 1, timeout,
+				value -> WindowResult.fromJson(this.json, value)).latest();
+		Set<Long> finalStarts = new HashSet<>();
+		finals.forEach((key, result) -> {
+			if (result != null && result.isFinal()) {
+				book.finalPublished(result.windowStart().getEpochSecond(), result.windowEnd().getEpochSecond());
+				finalStarts.add(result.windowStart().getEpochSecond());
 			}
 		});
-		Read changelog = readAll(this.changelog, this.partitions, timeout);
+		// The retained windows are mostly final, and their sketches no longer needed: they are dropped as each record
+		// is read, so that the restore holds the sketches of the open windows only.
+		Read<PartitionWindow> changelog = readAll(this.changelog, this.partitions, timeout, value -> {
+			PartitionWindow counts = this.format.readWindow(value);
+			return finalStarts.contains(counts.start()) ? counts.withoutSketches() : counts;
+		});
 		int merged = 0;
-		for (byte[] value : changelog.latest().values()) {
-			if (value != null) {
-				PartitionWindow counts = this.format.readWindow(value);
+		for (PartitionWindow counts : changelog.latest().values()) {
+			if (counts != null) {
 				book.merge(counts, nowMillis);
 				merged++;
 			}
@@ -97,11 +105,11 @@ class WindowsRestore {
 		return new Restored(book, changelog.endOffsets());
 	}
 
-	private record Read(Map<String, byte[]> latest, Map<Integer, Long> endOffsets) {
+	private record Read<V>(Map<String, @Nullable V> latest, Map<Integer, Long> endOffsets) {
 	}
 
-	/** The newest value of every key (null for a deleted one), keyed by partition and key. */
-	private Read readAll(String topic, int partitionCount, Duration timeout) {
+	/** The newest value of every key (null for a deleted one), keyed by partition and key, as {@code read} makes it. */
+	private <V> Read<V> readAll(String topic, int partitionCount, Duration timeout, Function<byte[], V> read) {
 		try (Consumer<String, byte[]> consumer = this.consumers.create(topic + "-restore",
 				new ByteArrayDeserializer())) {
 			List<TopicPartition> partitions = new ArrayList<>();
@@ -111,22 +119,22 @@ class WindowsRestore {
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
 			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
-			Map<String, byte[]> latest = new HashMap<>();
+			Map<String, @Nullable V> latest = new HashMap<>();
 			long deadline = System.nanoTime() + timeout.toNanos();
 			while (!reachedEnd(consumer, ends)) {
 				if (System.nanoTime() > deadline) {
 					throw new IllegalStateException("reading " + topic + " to its end took longer than " + timeout);
 				}
 				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					if (record.key() != null) {
-						latest.put(record.partition() + "/" + record.key(), record.value());
+					if (record.key() != null && !record.key().equals(TICK)) {
+						latest.put(record.partition() + "/" + record.key(),
+								(record.value() != null) ? read.apply(record.value()) : null);
 					}
 				}
 			}
-			latest.keySet().removeIf(key -> key.endsWith("/" + TICK));
 			Map<Integer, Long> endOffsets = new TreeMap<>();
 			ends.forEach((partition, offset) -> endOffsets.put(partition.partition(), offset));
-			return new Read(latest, endOffsets);
+			return new Read<>(latest, endOffsets);
 		}
 	}
 
