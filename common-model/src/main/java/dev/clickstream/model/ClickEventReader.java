@@ -96,6 +96,21 @@ public final class ClickEventReader {
 	}
 
 	/**
+	 * Reads a record as {@link #read} does, with the same rejections, and returns what counting per window and its
+	 * sketches need; records in the compact form the generator writes are read without building an event.
+	 * @throws InvalidClickEventException if the bytes are not a click event
+	 */
+	public CountedEvent countedEvent(byte @Nullable [] value) {
+		if (this.compactForm && value != null && value.length <= this.maxBytes) {
+			CountedEvent read = CompactClickEvents.counted(value);
+			if (read != null) {
+				return read;
+			}
+		}
+		return CountedEvent.of(read(value));
+	}
+
+	/**
 	 * Reads a record as {@link #read} does, with the same rejections, and returns the event's name and date: what
 	 * counting per name and time window needs.
 	 * @throws InvalidClickEventException if the bytes are not a click event

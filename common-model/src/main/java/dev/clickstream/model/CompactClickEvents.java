@@ -55,6 +55,16 @@ final class CompactClickEvents {
 				text(value, spans, PRODUCT_ID), text(value, spans, EVENT_NAME), text(value, spans, USER_ID));
 	}
 
+	/** @return what counting needs of the event, the ids left in the record, or null if not in the compact form */
+	static @Nullable CountedEvent counted(byte[] value) {
+		int[] spans = new int[2 * FIELDS.length];
+		if (!scan(value, spans)) {
+			return null;
+		}
+		return new CountedEvent(text(value, spans, EVENT_NAME), SeedTime.epochSecond(value, spans[2 * DATE]), value,
+				spans[2 * USER_ID], spans[2 * USER_ID + 1], spans[2 * PRODUCT_ID], spans[2 * PRODUCT_ID + 1]);
+	}
+
 	private static String text(byte[] value, int[] spans, int field) {
 		int start = spans[2 * field];
 		return new String(value, start, spans[2 * field + 1] - start, StandardCharsets.US_ASCII);

@@ -36,6 +36,10 @@ class CompactClickEventsTest {
 			assertThat(CompactClickEvents.read(bytes)).as(new String(bytes, StandardCharsets.UTF_8))
 				.isEqualTo(new TimedEventName(event.eventName(), event.date().getEpochSecond()));
 			assertThat(CompactClickEvents.event(bytes)).as(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(event);
+			CountedEvent counted = CompactClickEvents.counted(bytes);
+			assertThat(counted).extracting(CountedEvent::eventName, CountedEvent::epochSecond, CountedEvent::userIdText,
+					CountedEvent::productId)
+				.containsExactly(event.eventName(), event.date().getEpochSecond(), event.userId(), event.productId());
 		}
 	}
 
@@ -50,6 +54,12 @@ class CompactClickEventsTest {
 		assertThat(this.reader.read(compact)).isEqualTo(expected);
 		assertThat(parsing.read(compact)).isEqualTo(expected);
 		assertThat(CompactClickEvents.event(EVENT.replace(",", ", ").getBytes(StandardCharsets.UTF_8))).isNull();
+		// Through the parser, as a record not in the compact form is read, counting gets the same ids.
+		CountedEvent parsed = parsing.countedEvent(compact);
+		CountedEvent scanned = this.reader.countedEvent(compact);
+		assertThat(parsed.userId()).isEqualTo(scanned.userId());
+		assertThat(parsed).extracting(CountedEvent::eventName, CountedEvent::epochSecond, CountedEvent::productId)
+			.containsExactly(scanned.eventName(), scanned.epochSecond(), scanned.productId());
 	}
 
 	@Test

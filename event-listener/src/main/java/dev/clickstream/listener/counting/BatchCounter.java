@@ -14,7 +14,7 @@ import dev.clickstream.listener.changelog.PartitionWindow;
 import dev.clickstream.listener.counting.CountedBatch.Change;
 import dev.clickstream.listener.counting.CountedBatch.Late;
 import dev.clickstream.listener.counting.CountedBatch.Rejected;
-import dev.clickstream.model.ClickEvent;
+import dev.clickstream.model.CountedEvent;
 import dev.clickstream.model.InvalidClickEventException;
 
 /**
@@ -63,12 +63,10 @@ final class BatchCounter {
 					current.count(this.admission.admit(batch.value(index)), offset, batch.timestamp(index));
 				}
 				else {
-					ClickEvent event = this.admission.admitEvent(batch.value(index));
-					long eventSecond = event.date().getEpochSecond();
-					long lateness = current.count(event.eventName(), eventSecond, event.userId(), event.productId(),
-							offset, batch.timestamp(index));
+					CountedEvent event = this.admission.admitCounted(batch.value(index));
+					long lateness = current.count(event, offset, batch.timestamp(index));
 					if (lateness >= 0) {
-						late.add(new Late(index, this.windows.start(eventSecond), lateness));
+						late.add(new Late(index, this.windows.start(event.epochSecond()), lateness));
 					}
 				}
 			}

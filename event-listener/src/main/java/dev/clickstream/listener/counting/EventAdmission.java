@@ -6,8 +6,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import dev.clickstream.listener.EventListenerProperties.Counting.UnknownEventNames;
-import dev.clickstream.model.ClickEvent;
 import dev.clickstream.model.ClickEventReader;
+import dev.clickstream.model.CountedEvent;
 import dev.clickstream.model.InvalidClickEventException;
 import dev.clickstream.model.InvalidClickEventException.Reason;
 
@@ -37,11 +37,11 @@ class EventAdmission {
 	}
 
 	/**
-	 * @return the event, whose name is the one to count it under
+	 * @return what counting reads of the event, whose name is the one to count it under
 	 * @throws InvalidClickEventException if the record is not to be counted
 	 */
-	ClickEvent admitEvent(byte @Nullable [] value) {
-		ClickEvent event = this.reader.read(value);
+	CountedEvent admitCounted(byte @Nullable [] value) {
+		CountedEvent event = this.reader.countedEvent(value);
 		admitted(event.eventName());
 		return event;
 	}

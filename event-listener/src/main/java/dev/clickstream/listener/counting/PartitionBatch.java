@@ -15,6 +15,7 @@ import dev.clickstream.listener.changelog.PartitionWindow;
 import dev.clickstream.listener.changelog.Sketches;
 import dev.clickstream.listener.changelog.WindowCounts;
 import dev.clickstream.listener.sketches.EventSketches;
+import dev.clickstream.model.CountedEvent;
 
 /**
  * The events of one partition in one poll, counted on top of the partition's committed state: in the totals and,
@@ -103,7 +104,9 @@ final class PartitionBatch {
 	 * Counts an event in the totals and, unless its window is closed on this partition, in its window.
 	 * @return how many seconds after its window's end the event came, if it is late; -1 if it is not
 	 */
-	long count(String eventName, long eventSecond, String userId, String productId, long offset, long timestamp) {
+	long count(CountedEvent event, long offset, long timestamp) {
+		String eventName = event.eventName();
+		long eventSecond = event.epochSecond();
 		count(eventName, offset, timestamp);
 		EventTimeWindows windows = this.windows;
 		if (windows == null) {
@@ -112,9 +115,11 @@ final class PartitionBatch {
 		if (!this.written.isEmpty()) {
 			this.written.clear();
 		}
-		allTime().add(eventName, userId, productId);
+		EventSketches allTime = allTime();
+		allTime.addProduct(event);
 		long start = windows.start(eventSecond);
 		if (windows.closed(start, this.watermark)) {
+			allTime.addUser(event);
 			return windows.lateness(eventSecond, this.watermark);
 		}
 		Map<String, long[]> counts = this.currentCounts;
@@ -129,7 +134,11 @@ final class PartitionBatch {
 		counts.computeIfAbsent(eventName, name -> new long[1])[0]++;
 		EventSketches sketches = this.currentSketches;
 		if (sketches != null) {
-			sketches.add(eventName, userId, productId);
+			// The window's users go into those since the start once, with the whole window, when the state is built.
+			sketches.add(event);
+		}
+		else {
+			allTime.addUser(event);
 		}
 		this.watermark = Math.max(this.watermark, eventSecond);
 		return -1;
@@ -160,8 +169,14 @@ final class PartitionBatch {
 
 	private @Nullable Sketches allTimeSketches() {
 		EventSketches allTime = this.allTime;
-		return (allTime != null) ? this.written.computeIfAbsent(ALL_TIME, s -> allTime.sketches())
-				: this.committed.sketches();
+		if (allTime == null) {
+			return this.committed.sketches();
+		}
+		return this.written.computeIfAbsent(ALL_TIME, s -> {
+			// Merging a window's users again changes nothing: the registers keep the highest value each saw.
+			this.sketches.values().forEach(allTime::addUsersOf);
+			return allTime.sketches();
+		});
 	}
 
 	/** Moves past a record that is not counted, such as one sent to the dead-letter topic. */

@@ -4,9 +4,11 @@ import org.apache.datasketches.common.ArrayOfStringsSerDe;
 import org.apache.datasketches.frequencies.ItemsSketch;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
+import org.apache.datasketches.hll.Union;
 import org.apache.datasketches.memory.Memory;
 
 import dev.clickstream.listener.changelog.Sketches;
+import dev.clickstream.model.CountedEvent;
 import dev.clickstream.model.EventNames;
 
 /**
@@ -32,7 +34,7 @@ public final class EventSketches {
 
 	static final ArrayOfStringsSerDe SERDE = new ArrayOfStringsSerDe();
 
-	private final HllSketch users;
+	private HllSketch users;
 
 	private final ItemsSketch<String> viewed;
 
@@ -65,14 +67,32 @@ public final class EventSketches {
 		return ItemsSketch.getInstance(Memory.wrap(bytes), SERDE);
 	}
 
-	public void add(String eventName, String userId, String productId) {
-		this.users.update(userId);
-		if (EventNames.PRODUCT_VIEW.equals(eventName)) {
-			this.viewed.update(productId);
+	public void add(CountedEvent event) {
+		addUser(event);
+		addProduct(event);
+	}
+
+	/** Hashes the user id's UTF-8 bytes, as DataSketches' {@code update(String)} does, without a string. */
+	public void addUser(CountedEvent event) {
+		this.users.update(event.userId());
+	}
+
+	/** Counts the product of a view or a purchase; other events have none to count. */
+	public void addProduct(CountedEvent event) {
+		if (EventNames.PRODUCT_VIEW.equals(event.eventName())) {
+			this.viewed.update(event.productId());
 		}
-		else if (EventNames.PURCHASE.equals(eventName)) {
-			this.purchased.update(productId);
+		else if (EventNames.PURCHASE.equals(event.eventName())) {
+			this.purchased.update(event.productId());
 		}
+	}
+
+	/** Takes in the users of other sketches: a user already in these changes nothing. */
+	public void addUsersOf(EventSketches other) {
+		Union union = new Union(LG_K);
+		union.update(this.users);
+		union.update(other.users);
+		this.users = union.getResult(HLL_TYPE);
 	}
 
 	public Sketches sketches() {

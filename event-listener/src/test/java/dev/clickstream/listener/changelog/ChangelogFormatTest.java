@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.clickstream.listener.sketches.EventSketches;
+import dev.clickstream.listener.sketches.TestEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -69,7 +70,7 @@ class ChangelogFormatTest {
 	@Test
 	void writesAndReadsSketchesInDataSketchesOwnFormatAsBase64() {
 		EventSketches sketches = EventSketches.empty(false);
-		sketches.add("productview", "ur0kzmbj", "4pqurkxx3oku8yj");
+		sketches.add(TestEvents.click("productview", "ur0kzmbj", "4pqurkxx3oku8yj"));
 		Sketches written = sketches.sketches();
 		PartitionState state = new PartitionState(1, 9, Map.of("productview", 1L), 1_767_225_690L,
 				List.of(new WindowCounts(1_767_225_660L, Map.of("productview", 1L), written)), written);

@@ -84,9 +84,9 @@ class MergedSketchesTest {
 	@Test
 	void sketchesFromAVersionWithoutThemMarkTheMergeAsPartial() {
 		EventSketches complete = EventSketches.empty(false);
-		complete.add(EventNames.PRODUCT_VIEW, "u1", "p1");
+		complete.add(TestEvents.click(EventNames.PRODUCT_VIEW, "u1", "p1"));
 		EventSketches partial = EventSketches.empty(true);
-		partial.add(EventNames.PRODUCT_VIEW, "u2", "p1");
+		partial.add(TestEvents.click(EventNames.PRODUCT_VIEW, "u2", "p1"));
 
 		assertThat(MergedSketches.of(List.of(complete.sketches())).partial()).isFalse();
 		assertThat(MergedSketches.of(List.of(complete.sketches(), partial.sketches())).partial()).isTrue();
@@ -132,7 +132,7 @@ class MergedSketchesTest {
 				String name = (random.nextInt(10) < 8) ? EventNames.PRODUCT_VIEW
 						: (random.nextBoolean() ? EventNames.PURCHASE : EventNames.ADD_TO_BASKET);
 				int partition = randomKeys ? spread.nextInt(partitions) : Math.floorMod(user.hashCode(), partitions);
-				sketches.get(partition).add(name, user, product);
+				sketches.get(partition).add(TestEvents.click(name, user, product));
 				users.add(user);
 				counts.computeIfAbsent(name, n -> new HashMap<>()).merge(product, 1L, Long::sum);
 			}

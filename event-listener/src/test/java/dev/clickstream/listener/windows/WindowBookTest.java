@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.clickstream.listener.changelog.PartitionWindow;
 import dev.clickstream.listener.sketches.EventSketches;
+import dev.clickstream.listener.sketches.TestEvents;
 import dev.clickstream.listener.sketches.MergedSketches;
 import dev.clickstream.listener.windows.WindowBook.Outcome;
 import dev.clickstream.model.EventNames;
@@ -115,11 +116,11 @@ class WindowBookTest {
 	@Test
 	void aResultHasTheUniqueUsersAndTopProductsOfAllPartitionsTogether() {
 		EventSketches first = EventSketches.empty(false);
-		first.add("productview", "alice", "lamp");
-		first.add("productview", "bob", "lamp");
+		first.add(TestEvents.click("productview", "alice", "lamp"));
+		first.add(TestEvents.click("productview", "bob", "lamp"));
 		EventSketches second = EventSketches.empty(false);
-		second.add("productview", "alice", "lamp");
-		second.add("purchase", "carol", "chair");
+		second.add(TestEvents.click("productview", "alice", "lamp"));
+		second.add(TestEvents.click("purchase", "carol", "chair"));
 		this.book.merge(sketched(counts(0, M0, Map.of("productview", 2L), true, M1 + 30), first), 1_000);
 		this.book.merge(sketched(counts(1, M0, Map.of("productview", 1L, "purchase", 1L), true, M1 + 30), second),
 				1_000);
@@ -138,7 +139,7 @@ class WindowBookTest {
 	@Test
 	void aWindowAPartitionBeganWithoutSketchesHasNoFiguresRatherThanTooLowOnes() {
 		EventSketches first = EventSketches.empty(false);
-		first.add("productview", "alice", "lamp");
+		first.add(TestEvents.click("productview", "alice", "lamp"));
 		this.book.merge(sketched(counts(0, M0, Map.of("productview", 1L), true, M1 + 30), first), 1_000);
 		this.book.merge(counts(1, M0, Map.of("productview", 9L), true, M1 + 30), 1_000);
 
