@@ -104,9 +104,21 @@ public record EventListenerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-
 			@DefaultValue("5m") @PositiveDuration Duration idleTimeout,
 			@DefaultValue("event-listener-windows") @NotBlank String groupId) {
 
+		/** Windows a partition may hold open at once: each rides, with its sketches, in the partition's record. */
+		static final int MAX_GRACE_IN_SIZES = 30;
+
 		@AssertTrue(message = "size and grace must be whole seconds, as event dates are")
 		public boolean isWholeSeconds() {
 			return this.size.toNanosPart() == 0 && this.grace.toNanosPart() == 0;
+		}
+
+		// Up to 30 open windows of up to 16 KB of sketches each keep a changelog record well within Kafka's default
+		// limit of 1 MB a record; beyond, counting would stop on records too large to write.
+		@AssertTrue(message = "grace may be at most " + MAX_GRACE_IN_SIZES + " window sizes: every window open on a "
+				+ "partition carries its unique-user and top-product sketches, up to 16 KB, in the partition's "
+				+ "changelog record, which Kafka limits to 1 MB by default")
+		public boolean isFewEnoughOpenWindows() {
+			return this.grace.compareTo(this.size.multipliedBy(MAX_GRACE_IN_SIZES)) <= 0;
 		}
 
 	}

@@ -51,6 +51,7 @@ class EventListenerPropertiesTest {
 			clickstream.windows.size=2d          | clickstream.windows.size             | must be shorter than or equal to 1 day
 			clickstream.windows.grace=-1s        | clickstream.windows.grace            | must be longer than or equal to 0
 			clickstream.windows.size=1500ms      | clickstream.windows.wholeSeconds     | size and grace must be whole seconds, as event dates are
+			clickstream.windows.grace=31m        | clickstream.windows.fewEnoughOpenWindows | grace may be at most 30 window sizes
 			clickstream.windows.idle-timeout=0s  | clickstream.windows.idleTimeout      | must be a positive duration such as 500ms or 1s
 			""")
 	void aBadWindowSettingStopsStartupNamingTheProperty(String setting, String property, String reason,
