@@ -171,6 +171,7 @@ cat <<INFO
 
   Counts (JSON)        http://localhost:$LISTENER_PORT/api/counts
   Windows (JSON)       http://localhost:$LISTENER_PORT/api/windows
+  Users, products      http://localhost:$LISTENER_PORT/api/summary
   Generator (JSON)     http://localhost:$PRODUCER_PORT/api/generator
   Dashboard            http://localhost:$LISTENER_PORT/
   Listener actuator    http://localhost:$LISTENER_PORT/actuator/health   .../actuator/metrics   .../actuator/prometheus
