@@ -62,9 +62,11 @@ class ComposeStackIT {
 	static final Pattern SNAPSHOT = Pattern.compile("\\{\"productview\":\\d+,\"purchase\":\\d+,\"addtobasket\":\\d+,"
 			+ "\"removefrombasket\":\\d+,\"receiveAt\":\"[0-9T:-]{19}UTC\"}");
 
+	// The seed-style counts first, then the window's unique users, top products and users sketch.
 	static final Pattern WINDOW_RESULT = Pattern.compile("\\{\"windowStart\":\"[0-9T:-]{19}UTC\",\"windowEnd\":\"[0-9T:-]{19}UTC\","
 			+ "\"productview\":\\d+,\"purchase\":\\d+,\"addtobasket\":\\d+,\"removefrombasket\":\\d+,\"final\":(true|false),"
-			+ "\"receiveAt\":\"[0-9T:-]{19}UTC\"}");
+			+ "\"receiveAt\":\"[0-9T:-]{19}UTC\",\"uniqueUsers\":\\{\"estimate\":\\d+,\"lowerBound\":\\d+,\"upperBound\":\\d+},"
+			+ "\"topProducts\":\\{\"viewed\":\\[.*],\"purchased\":\\[.*]},\"usersSketch\":\"[A-Za-z0-9+/=]+\"}");
 
 	static final String SHARE = "{\"date\":\"2026-12-01T10:00:00UTC\",\"productId\":\"p\",\"eventName\":\"share\",\"userId\":\"u\"}";
 
@@ -182,6 +184,8 @@ class ComposeStackIT {
 		JsonNode window = JSON.readTree(result);
 		assertThat(window.get("final").asBoolean()).isTrue();
 		assertThat(window.get("productview").asLong()).isPositive();
+		assertThat(window.path("uniqueUsers").path("estimate").asLong()).isPositive();
+		assertThat(window.path("topProducts").path("viewed")).isNotEmpty();
 	}
 
 	@Test
