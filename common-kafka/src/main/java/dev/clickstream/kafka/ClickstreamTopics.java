@@ -91,11 +91,7 @@ public record ClickstreamTopics(@Valid @DefaultValue Events events, @Valid @Defa
 
 	/** As many partitions as the event topic: partition p holds the counts of partition p of the event topic. */
 	public NewTopic changelogTopic() {
-		return TopicBuilder.name(this.changelog.name())
-			.partitions(this.events.partitions())
-			.replicas(this.replicationFactor)
-			.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
-			.build();
+		return compacted(this.changelog.name(), this.events.partitions());
 	}
 
 	/** As many partitions as the event topic: a record that is not a click event goes to the partition it came from. */
@@ -115,11 +111,7 @@ public record ClickstreamTopics(@Valid @DefaultValue Events events, @Valid @Defa
 	 * the newest of each window kept.
 	 */
 	public NewTopic windowChangelogTopic() {
-		return TopicBuilder.name(this.windowChangelog.name())
-			.partitions(this.events.partitions())
-			.replicas(this.replicationFactor)
-			.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
-			.build();
+		return compacted(this.windowChangelog.name(), this.events.partitions());
 	}
 
 	/** As many partitions as the event topic: a late event goes to the partition it came from. */
@@ -134,17 +126,18 @@ public record ClickstreamTopics(@Valid @DefaultValue Events events, @Valid @Defa
 	 * One partition, keyed by window start, compacted: each window's newest record, the final one once there is one.
 	 */
 	public NewTopic windowResultsTopic() {
-		return TopicBuilder.name(this.windowResults.name())
-			.partitions(1)
-			.replicas(this.replicationFactor)
-			.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
-			.build();
+		return compacted(this.windowResults.name(), 1);
 	}
 
 	/** One partition, compacted: only the newest figures matter. */
 	public NewTopic allTimeTopic() {
-		return TopicBuilder.name(this.allTime.name())
-			.partitions(1)
+		return compacted(this.allTime.name(), 1);
+	}
+
+	/** A topic that keeps the newest record of each key: state, not a stream of events. */
+	private NewTopic compacted(String name, int partitions) {
+		return TopicBuilder.name(name)
+			.partitions(partitions)
 			.replicas(this.replicationFactor)
 			.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
 			.build();
