@@ -30,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
  * @param lateEvents the events that came after their event-time window had closed
  * @param windowResults the counts of each event-time window, running and final
  * @param allTime the unique users and top products over every event counted
+ * @param checkpoints the listener's compacted checkpoints of each partition's state with its sketches
  * @param replicationFactor replicas of each topic; 1 for a single local broker, 3 in production
  */
 @Validated
@@ -38,7 +39,7 @@ public record ClickstreamTopics(@Valid @DefaultValue Events events, @Valid @Defa
 		@Valid @DefaultValue Changelog changelog, @Valid @DefaultValue DeadLetters deadLetters,
 		@Valid @DefaultValue WindowChangelog windowChangelog, @Valid @DefaultValue LateEvents lateEvents,
 		@Valid @DefaultValue WindowResults windowResults, @Valid @DefaultValue AllTime allTime,
-		@DefaultValue("1") @Min(1) short replicationFactor) {
+		@Valid @DefaultValue Checkpoints checkpoints, @DefaultValue("1") @Min(1) short replicationFactor) {
 
 	public static final String DEFAULT_EVENTS = "event-topic";
 
@@ -54,6 +55,8 @@ public record ClickstreamTopics(@Valid @DefaultValue Events events, @Valid @Defa
 	public static final String DEFAULT_WINDOW_RESULTS = "event-counts-per-minute";
 
 	public static final String DEFAULT_ALL_TIME = "event-figures-all-time";
+
+	public static final String DEFAULT_CHECKPOINTS = "event-counts-checkpoints";
 
 	/** Appended to the event topic's name to name the late-events topic, unless it is named itself. */
 	public static final String LATE_EVENTS_SUFFIX = ".late";
@@ -75,7 +78,8 @@ public record ClickstreamTopics(@Valid @DefaultValue Events events, @Valid @Defa
 		return new ClickstreamTopics(new Events(DEFAULT_EVENTS, Events.DEFAULT_PARTITIONS),
 				new UniqueEvents(DEFAULT_UNIQUE_EVENTS), new Changelog(DEFAULT_CHANGELOG), new DeadLetters(null),
 				new WindowChangelog(DEFAULT_WINDOW_CHANGELOG), new LateEvents(null),
-				new WindowResults(DEFAULT_WINDOW_RESULTS), new AllTime(DEFAULT_ALL_TIME), (short) 1);
+				new WindowResults(DEFAULT_WINDOW_RESULTS), new AllTime(DEFAULT_ALL_TIME),
+				new Checkpoints(DEFAULT_CHECKPOINTS), (short) 1);
 	}
 
 	public NewTopic eventTopic() {
@@ -132,6 +136,14 @@ public record ClickstreamTopics(@Valid @DefaultValue Events events, @Valid @Defa
 	/** One partition, compacted: only the newest figures matter. */
 	public NewTopic allTimeTopic() {
 		return compacted(this.allTime.name(), 1);
+	}
+
+	/**
+	 * As many partitions as the event topic: partition p holds the newest checkpoint of partition p of the event
+	 * topic, its state with the unique-user and top-product sketches.
+	 */
+	public NewTopic checkpointsTopic() {
+		return compacted(this.checkpoints.name(), this.events.partitions());
 	}
 
 	/** A topic that keeps the newest record of each key: state, not a stream of events. */
@@ -206,6 +218,14 @@ public record ClickstreamTopics(@Valid @DefaultValue Events events, @Valid @Defa
 	 * snapshots
 	 */
 	public record AllTime(@DefaultValue(DEFAULT_ALL_TIME) @NotBlank @Pattern(regexp = TOPIC_NAME) String name) {
+	}
+
+	/**
+	 * @param name the compacted topic that holds each partition's newest checkpoint of its sketches; renaming it on a
+	 * running pipeline marks the unique users and top products since the start as missing the events before
+	 */
+	public record Checkpoints(
+			@DefaultValue(DEFAULT_CHECKPOINTS) @NotBlank @Pattern(regexp = TOPIC_NAME) String name) {
 	}
 
 }

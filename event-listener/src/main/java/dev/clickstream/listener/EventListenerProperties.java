@@ -95,6 +95,9 @@ public record EventListenerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-
 	 * @param idleTimeout how long a partition may bring no window counts before the publisher stops waiting for it to
 	 * close windows: an idle partition never holds windows open for ever
 	 * @param groupId the consumer group whose single member publishes the window results
+	 * @param checkpointInterval how often, at most, a partition that is catching up writes its sketches to the
+	 * checkpoints topic; a partition whose consumer has caught up is checkpointed with every batch. A restart counts
+	 * the events since the last checkpoint again, for their sketches
 	 */
 	public record Windows(@DefaultValue("true") boolean enabled,
 			@DefaultValue("1m") @DurationMin(seconds = 1) @DurationMax(days = 1) Duration size,
@@ -102,9 +105,10 @@ public record EventListenerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-
 			@DefaultValue("true") boolean writeLateEvents,
 			@DefaultValue("24h") @DurationMin(minutes = 1) @DurationMax(days = 366) Duration retention,
 			@DefaultValue("5m") @PositiveDuration Duration idleTimeout,
-			@DefaultValue("event-listener-windows") @NotBlank String groupId) {
+			@DefaultValue("event-listener-windows") @NotBlank String groupId,
+			@DefaultValue("2s") @PositiveDuration Duration checkpointInterval) {
 
-		/** Windows a partition may hold open at once: each rides, with its sketches, in the partition's record. */
+		/** Windows a partition may hold open at once: each rides, with its sketches, in the partition's checkpoint. */
 		static final int MAX_GRACE_IN_SIZES = 30;
 
 		@AssertTrue(message = "size and grace must be whole seconds, as event dates are")
@@ -112,11 +116,11 @@ public record EventListenerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-
 			return this.size.toNanosPart() == 0 && this.grace.toNanosPart() == 0;
 		}
 
-		// Up to 30 open windows of up to 16 KB of sketches each keep a changelog record well within Kafka's default
+		// Up to 30 open windows of up to 16 KB of sketches each keep a checkpoint record well within Kafka's default
 		// limit of 1 MB a record; beyond, counting would stop on records too large to write.
 		@AssertTrue(message = "grace may be at most " + MAX_GRACE_IN_SIZES + " window sizes: every window open on a "
 				+ "partition carries its unique-user and top-product sketches, up to 16 KB, in the partition's "
-				+ "changelog record, which Kafka limits to 1 MB by default")
+				+ "checkpoint record, which Kafka limits to 1 MB by default")
 		public boolean isFewEnoughOpenWindows() {
 			return this.grace.compareTo(this.size.multipliedBy(MAX_GRACE_IN_SIZES)) <= 0;
 		}

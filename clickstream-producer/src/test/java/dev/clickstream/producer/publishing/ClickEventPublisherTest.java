@@ -42,7 +42,8 @@ class ClickEventPublisherTest {
 			new ClickstreamTopics.UniqueEvents("totals"), new ClickstreamTopics.Changelog("counts"),
 			new ClickstreamTopics.DeadLetters(null), new ClickstreamTopics.WindowChangelog("windows"),
 			new ClickstreamTopics.LateEvents(null), new ClickstreamTopics.WindowResults("minutes"),
-			new ClickstreamTopics.AllTime("all-time"), (short) 1);
+			new ClickstreamTopics.AllTime("all-time"),
+				new ClickstreamTopics.Checkpoints("checkpoints"), (short) 1);
 
 	// Acknowledges or fails only when the test says so.
 	final MockProducer<String, ClickEvent> producer = new MockProducer<>(false, new RoundRobinPartitioner(),

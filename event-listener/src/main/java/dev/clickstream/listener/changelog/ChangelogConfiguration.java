@@ -20,4 +20,9 @@ class ChangelogConfiguration {
 		return topics.windowChangelogTopic();
 	}
 
+	@Bean
+	NewTopic checkpointsTopic(ClickstreamTopics topics) {
+		return topics.checkpointsTopic();
+	}
+
 }

@@ -42,6 +42,8 @@ public class ChangelogReader {
 
 	private final String topic;
 
+	private final String checkpointsTopic;
+
 	private final Duration timeout;
 
 	ChangelogReader(ReadCommittedConsumers consumers, ChangelogFormat format, ClickstreamTopics topics,
@@ -49,6 +51,7 @@ public class ChangelogReader {
 		this.consumers = consumers;
 		this.format = format;
 		this.topic = topics.changelog().name();
+		this.checkpointsTopic = topics.checkpoints().name();
 		this.timeout = properties.counting().restoreTimeout();
 	}
 
@@ -91,11 +94,23 @@ public class ChangelogReader {
 	 * offset it was read from.
 	 */
 	public List<Committed> latest(Collection<Integer> partitions) {
+		return latest(this.topic, partitions);
+	}
+
+	/**
+	 * The newest committed checkpoint of each partition, with its offset in the checkpoints topic; an empty state at
+	 * offset -1 for a partition without one.
+	 */
+	public List<Committed> latestCheckpoints(Collection<Integer> partitions) {
+		return latest(this.checkpointsTopic, partitions);
+	}
+
+	private List<Committed> latest(String topic, Collection<Integer> partitions) {
 		if (partitions.isEmpty()) {
 			return List.of();
 		}
 		List<TopicPartition> changelogPartitions = partitions.stream()
-			.map(partition -> new TopicPartition(this.topic, partition))
+			.map(partition -> new TopicPartition(topic, partition))
 			.toList();
 		long started = System.nanoTime();
 		Map<TopicPartition, ConsumerRecord<String, byte[]>> last;
@@ -109,14 +124,14 @@ public class ChangelogReader {
 			committed.add((record != null) ? new Committed(this.format.read(record.value()), record.offset())
 					: new Committed(PartitionState.empty(changelogPartition.partition()), -1));
 		}
-		logger.info("Read the committed state of partitions {} in {} ms: {}", partitions,
+		logger.info("Read the newest records of {} partitions {} in {} ms: {}", topic, partitions,
 				Duration.ofNanos(System.nanoTime() - started).toMillis(), committed);
 		return committed;
 	}
 
 	/**
 	 * @param state the state last committed for a partition
-	 * @param changelogOffset where it is in the changelog; -1 if the partition has no state there
+	 * @param changelogOffset where it is in the topic read; -1 if the partition has no state there
 	 */
 	public record Committed(PartitionState state, long changelogOffset) {
 	}

@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param watermark the latest event time seen on the partition, in epoch seconds; null before the first event, and in
  * records written before windows were counted
  * @param windows the partition's open event-time windows, oldest first; closed ones are dropped
- * @param sketches the partition's unique users and top products since the start; null when windows are off, and in
- * records written before sketches were kept
+ * @param sketches the partition's unique users and top products since the start: only in checkpoints, the records
+ * of the checkpoints topic, where each open window has its sketches too; null in the changelog
  * <p>
  * Without windows the record is byte for byte what the first release wrote, so that release can still read it.
  */
@@ -76,6 +76,14 @@ public record PartitionState(int partition, long nextOffset, Map<String, Long> c
 		TreeMap<String, Long> sum = new TreeMap<>(this.counts);
 		added.forEach((eventName, count) -> sum.merge(eventName, count, Long::sum));
 		return new PartitionState(this.partition, nextOffset, sum, watermark, windows, sketches);
+	}
+
+	/** The same counts, without the sketches of the partition and of its windows. */
+	public PartitionState withoutSketches() {
+		List<WindowCounts> counts = this.windows.stream()
+			.map(window -> new WindowCounts(window.start(), window.counts()))
+			.toList();
+		return new PartitionState(this.partition, this.nextOffset, this.counts, this.watermark, counts, null);
 	}
 
 	/** The same counts, resuming at another offset. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +19,8 @@ import dev.clickstream.model.InvalidClickEventException;
 
 /**
  * Counts a batch of records on top of the committed state of their partitions. Arithmetic only: the same batch on the
- * same state always comes to the same result, which is what makes counting a redelivered batch again safe.
+ * same state and sketches always comes to the same result, which is what makes counting a redelivered batch again
+ * safe, once the sketches are back to those of the committed state.
  */
 final class BatchCounter {
 
@@ -40,10 +41,16 @@ final class BatchCounter {
 		this.windows = windows;
 	}
 
+	/** Whether events are counted in windows, and so in sketches too. */
+	boolean countsWindows() {
+		return this.windows != null;
+	}
+
 	/**
-	 * @param committed the committed state of a partition of the batch
+	 * @param committed the committed state and the sketches of each partition of the batch
+	 * @param checkpointDue whether to checkpoint a partition of the batch
 	 */
-	CountedBatch count(EventBatch batch, IntFunction<PartitionState> committed) {
+	CountedBatch count(EventBatch batch, CommittedPartitions committed, IntPredicate checkpointDue) {
 		Map<Integer, PartitionBatch> partitions = new TreeMap<>();
 		List<Change> changes = new ArrayList<>();
 		List<Rejected> rejected = new ArrayList<>();
@@ -54,8 +61,8 @@ final class BatchCounter {
 			int partition = batch.partition(index);
 			// A poll returns each partition's records together: look up only where the partition changes.
 			if (current == null || current.partition() != partition) {
-				current = partitions.computeIfAbsent(partition,
-						p -> new PartitionBatch(committed.apply(p), this.windows));
+				current = partitions.computeIfAbsent(partition, p -> new PartitionBatch(committed.committed(p),
+						(this.windows != null) ? committed.sketches(p) : null, this.windows));
 			}
 			long offset = batch.offset(index);
 			try {
@@ -82,9 +89,14 @@ final class BatchCounter {
 		List<PartitionState> states = new ArrayList<>();
 		Map<String, Long> countedByName = new TreeMap<>();
 		List<PartitionWindow> windowChanges = new ArrayList<>();
+		List<PartitionState> checkpoints = new ArrayList<>();
 		for (PartitionBatch partition : partitions.values()) {
-			windowChanges.addAll(partition.windowChanges());
-			PartitionState state = partition.state();
+			PartitionBatch.Finished finished = partition.finish(checkpointDue.test(partition.partition()));
+			windowChanges.addAll(finished.windowChanges());
+			if (finished.checkpoint() != null) {
+				checkpoints.add(finished.checkpoint());
+			}
+			PartitionState state = finished.state();
 			states.add(state);
 			if (!this.changeAfterEachRecord) {
 				changes.add(new Change(state, partition.oldestTimestamp()));
@@ -92,7 +104,7 @@ final class BatchCounter {
 			partition.added().forEach((name, count) -> countedByName.merge(name, count, Long::sum));
 		}
 		return new CountedBatch(List.copyOf(states), List.copyOf(changes), List.copyOf(rejected), countedByName,
-				rejectedByReason, List.copyOf(windowChanges), List.copyOf(late));
+				rejectedByReason, List.copyOf(windowChanges), List.copyOf(late), List.copyOf(checkpoints));
 	}
 
 }

@@ -20,10 +20,12 @@ import dev.clickstream.model.InvalidClickEventException.Reason;
  * @param windowChanges what to write to the window changelog: each partition's counts of every window the batch added
  * to or closed
  * @param late the events counted in the totals but not in their window, which had closed, in batch order
+ * @param checkpoints what to write to the checkpoints topic: the new state, with its sketches, of each partition
+ * checkpointed
  */
 record CountedBatch(List<PartitionState> states, List<Change> changes, List<Rejected> rejected,
 		Map<String, Long> countedByName, Map<String, Long> rejectedByReason, List<PartitionWindow> windowChanges,
-		List<Late> late) {
+		List<Late> late, List<PartitionState> checkpoints) {
 
 	/**
 	 * @param state a partition's state to write to the changelog

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import dev.clickstream.kafka.ClickstreamTopics;
+import dev.clickstream.listener.kafka.ReadCommittedConsumers;
 import dev.clickstream.listener.EventListenerProperties;
 import dev.clickstream.listener.EventListenerProperties.Snapshots.Mode;
 import dev.clickstream.model.ClickEventReader;
@@ -41,6 +42,13 @@ class CountingConfiguration {
 		EventListenerProperties.Windows windows = properties.windows();
 		return new BatchCounter(admission, properties.snapshots().mode() == Mode.EVERY_EVENT,
 				windows.enabled() ? new EventTimeWindows(windows.size().toSeconds(), windows.grace().toSeconds()) : null);
+	}
+
+	@Bean
+	SketchesRebuild sketchesRebuild(BatchCounter batchCounter, ReadCommittedConsumers consumers,
+			ClickstreamTopics topics, EventListenerProperties properties) {
+		return new SketchesRebuild(batchCounter, consumers, topics.events().name(),
+				properties.counting().restoreTimeout());
 	}
 
 	@Bean

@@ -1,13 +1,17 @@
 package dev.clickstream.listener.counting;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.jspecify.annotations.Nullable;
 
 import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.listener.changelog.ChangelogReader;
@@ -25,9 +29,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Counts each poll's click events in one Kafka transaction: the new state of every partition in the batch goes to the
- * changelog, its counts of each event-time window the batch touched to the window changelog, records that are not
- * click events to the dead-letter topic, events too late for their window to the late-events topic, and the
- * container commits all of it together with the consumer offsets. The counting itself is {@link BatchCounter}'s; this class does the I/O.
+ * changelog, its counts of each event-time window the batch touched to the window changelog, a checkpoint with its
+ * sketches to the checkpoints topic when one is due, records that are not click events to the dead-letter topic,
+ * events too late for their window to the late-events topic, and the container commits all of it together with the
+ * consumer offsets. The counting itself is {@link BatchCounter}'s; this class does the I/O.
  */
 @Component
 class CountingListener implements ConsumerSeekAware {
@@ -54,12 +59,16 @@ class CountingListener implements ConsumerSeekAware {
 
 	private final String topic;
 
+	private final SketchesRebuild sketchesRebuild;
+
+	private final Duration checkpointInterval;
+
 	private final RewindOnFailure rewind = new RewindOnFailure();
 
 	CountingListener(CountingState state, BatchCounter counter, ChangelogReader changelogReader,
 			ChangelogWriter changelogWriter, DeadLetterWriter deadLetters, WindowChangelogWriter windowChangelogWriter,
-			LateEventWriter lateEvents, CountingMetrics metrics, InjectedFaults faults, ClickstreamTopics topics,
-			EventListenerProperties properties) {
+			LateEventWriter lateEvents, SketchesRebuild sketchesRebuild, CountingMetrics metrics,
+			InjectedFaults faults, ClickstreamTopics topics, EventListenerProperties properties) {
 		this.state = state;
 		this.counter = counter;
 		this.changelogReader = changelogReader;
@@ -68,6 +77,8 @@ class CountingListener implements ConsumerSeekAware {
 		this.windowChangelogWriter = windowChangelogWriter;
 		this.lateEvents = lateEvents;
 		this.writeLateEvents = properties.windows().writeLateEvents();
+		this.sketchesRebuild = sketchesRebuild;
+		this.checkpointInterval = properties.windows().checkpointInterval();
 		this.metrics = metrics;
 		this.faults = faults;
 		this.topic = topics.events().name();
@@ -82,12 +93,23 @@ class CountingListener implements ConsumerSeekAware {
 	// the consumer lag among them.
 	@KafkaListener(id = "click-event-counter", idIsGroup = false, topics = "#{__listener.topic}", batch = "true",
 			clientIdPrefix = "${spring.kafka.client-id:event-listener}-counting")
-	void count(List<ConsumerRecord<String, byte[]>> records) {
+	void count(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			throw new IllegalStateException(
 					"counting needs Kafka transactions: set spring.kafka.producer.transaction-id-prefix");
 		}
-		CountedBatch counted = this.counter.count(new Records(records), this.state::committed);
+		Set<Integer> partitions = new TreeSet<>();
+		records.forEach(record -> partitions.add(record.partition()));
+		for (int partition : partitions) {
+			if (this.state.sketchesUnsure(partition)) {
+				this.state.rebuilt(partition, this.sketchesRebuild.rebuild(this.state.committed(partition),
+						this.state.checkpoint(partition)));
+			}
+		}
+		this.state.begin(partitions);
+		long now = System.nanoTime();
+		CountedBatch counted = this.counter.count(new RecordBatch(records), this.state,
+				partition -> checkpointDue(partition, consumer, now));
 		counted.rejected()
 			.forEach(rejected -> this.deadLetters.write(records.get(rejected.index()), rejected.reason(),
 					rejected.detail()));
@@ -98,18 +120,33 @@ class CountingListener implements ConsumerSeekAware {
 		}
 		counted.windowChanges().forEach(this.windowChangelogWriter::write);
 		counted.changes().forEach(change -> this.changelogWriter.write(change.state(), change.oldestEventTimestamp()));
+		counted.checkpoints().forEach(this.changelogWriter::checkpoint);
 		this.faults.beforeCommit();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				CountingListener.this.state.commit(counted.states());
+				CountingListener.this.state.commit(counted.states(), counted.checkpoints(), now);
 				CountingListener.this.metrics.committed(counted.countedByName(), counted.rejectedByReason(),
 						counted.late());
 			}
 		});
 		// Counting the batch again on the committed state is safe: the same batch on the same state writes the same
-		// state.
+		// state, once the sketches the batch left unsure are rebuilt.
 		this.rewind.rewindIfNotCommitted(records);
+	}
+
+	/**
+	 * A partition is checkpointed when its consumer has caught up, so that what is on the topics stops at its newest
+	 * events whenever they pause, and otherwise every checkpoint interval, so that a restart counts at most that long
+	 * again.
+	 */
+	private boolean checkpointDue(int partition, Consumer<?, ?> consumer, long nowNanos) {
+		Long sinceCheckpoint = this.state.nanosSinceCheckpoint(partition, nowNanos);
+		if (sinceCheckpoint == null || sinceCheckpoint >= this.checkpointInterval.toNanos()) {
+			return true;
+		}
+		OptionalLong lag = consumer.currentLag(new TopicPartition(this.topic, partition));
+		return lag.isEmpty() || lag.getAsLong() == 0;
 	}
 
 	@Override
@@ -124,8 +161,16 @@ class CountingListener implements ConsumerSeekAware {
 		}
 		Map<Integer, Long> positions = new TreeMap<>();
 		assignments.forEach((partition, position) -> positions.put(partition.partition(), position));
+		// Checkpoints first: one read after the counts could be of a transaction newer than theirs.
+		Map<Integer, PartitionState> checkpoints = new TreeMap<>();
+		for (ChangelogReader.Committed checkpoint : this.changelogReader.latestCheckpoints(positions.keySet())) {
+			if (checkpoint.changelogOffset() >= 0) {
+				checkpoints.put(checkpoint.state().partition(), checkpoint.state());
+			}
+		}
 		for (PartitionState restored : this.changelogReader.restoreAt(positions)) {
-			this.state.restore(restored);
+			PartitionState checkpoint = checkpoints.get(restored.partition());
+			this.state.restore(restored, this.sketchesRebuild.rebuild(restored, checkpoint), checkpoint);
 			if (!restored.isEmpty()) {
 				// The changelog, not the group offset, says where counting stopped: they commit together, and the
 				// changelog also survives the expiry of an idle group's offsets.
@@ -137,36 +182,6 @@ class CountingListener implements ConsumerSeekAware {
 	@Override
 	public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
 		partitions.forEach(partition -> this.state.drop(partition.partition()));
-	}
-
-	/** The client's records as counting reads them, without copying. */
-	private record Records(List<ConsumerRecord<String, byte[]>> records) implements EventBatch {
-
-		@Override
-		public int size() {
-			return this.records.size();
-		}
-
-		@Override
-		public int partition(int index) {
-			return this.records.get(index).partition();
-		}
-
-		@Override
-		public long offset(int index) {
-			return this.records.get(index).offset();
-		}
-
-		@Override
-		public long timestamp(int index) {
-			return this.records.get(index).timestamp();
-		}
-
-		@Override
-		public byte @Nullable [] value(int index) {
-			return this.records.get(index).value();
-		}
-
 	}
 
 }

@@ -15,17 +15,21 @@ import dev.clickstream.listener.changelog.PartitionWindow;
 import dev.clickstream.listener.changelog.Sketches;
 import dev.clickstream.listener.changelog.WindowCounts;
 import dev.clickstream.listener.sketches.EventSketches;
+import dev.clickstream.listener.sketches.PartitionSketches;
 import dev.clickstream.model.CountedEvent;
 
 /**
  * The events of one partition in one poll, counted on top of the partition's committed state: in the totals and,
  * when windows are on, in the event-time window of each, and in the unique-user and top-product sketches of that
  * window and of all time. Counting an event costs a few map and sketch updates; the new state is built once per
- * batch. Sketches are read from the committed bytes only for the windows the batch adds to.
+ * batch. The sketches are the partition's own, updated in place: a batch whose transaction fails leaves them holding
+ * its events, and the caller rebuilds them before counting the partition again.
  */
 final class PartitionBatch {
 
 	private final PartitionState committed;
+
+	private final @Nullable PartitionSketches sketches;
 
 	private final @Nullable EventTimeWindows windows;
 
@@ -37,26 +41,6 @@ final class PartitionBatch {
 
 	/** The windows this batch added to. */
 	private final TreeSet<Long> touched = new TreeSet<>();
-
-	/** The committed sketches of each open window; none for a window a version without sketches began. */
-	private final Map<Long, Sketches> committedSketches = new HashMap<>();
-
-	/** The sketches of the windows this batch added to, with the batch's events in them. */
-	private final Map<Long, EventSketches> sketches = new HashMap<>();
-
-	/** The windows begun by a version without sketches: they get none, rather than ones missing events. */
-	private final TreeSet<Long> withoutSketches = new TreeSet<>();
-
-	/** The sketches since the start, read from the committed bytes at the batch's first event. */
-	private @Nullable EventSketches allTime;
-
-	/**
-	 * Sketches written out since the last event, by window start, and {@link #ALL_TIME}: the state and the window
-	 * changes of a batch carry the same ones, written once.
-	 */
-	private final Map<Long, Sketches> written = new HashMap<>();
-
-	private static final long ALL_TIME = Long.MIN_VALUE;
 
 	private long nextOffset;
 
@@ -71,8 +55,15 @@ final class PartitionBatch {
 
 	private @Nullable EventSketches currentSketches;
 
-	PartitionBatch(PartitionState committed, @Nullable EventTimeWindows windows) {
+	/**
+	 * @param sketches the partition's sketches, of the same events as the committed state; null when windows are off
+	 */
+	PartitionBatch(PartitionState committed, @Nullable PartitionSketches sketches, @Nullable EventTimeWindows windows) {
+		if (windows != null && sketches == null) {
+			throw new IllegalArgumentException("counting windows needs the partition's sketches");
+		}
 		this.committed = committed;
+		this.sketches = sketches;
 		this.windows = windows;
 		this.nextOffset = committed.nextOffset();
 		Long committedWatermark = committed.watermark();
@@ -81,12 +72,6 @@ final class PartitionBatch {
 			Map<String, long[]> counts = new HashMap<>();
 			window.counts().forEach((name, count) -> counts.put(name, new long[] { count }));
 			this.open.put(window.start(), counts);
-			if (window.sketches() != null) {
-				this.committedSketches.put(window.start(), window.sketches());
-			}
-			else {
-				this.withoutSketches.add(window.start());
-			}
 		}
 	}
 
@@ -109,13 +94,11 @@ final class PartitionBatch {
 		long eventSecond = event.epochSecond();
 		count(eventName, offset, timestamp);
 		EventTimeWindows windows = this.windows;
-		if (windows == null) {
+		PartitionSketches sketches = this.sketches;
+		if (windows == null || sketches == null) {
 			return -1;
 		}
-		if (!this.written.isEmpty()) {
-			this.written.clear();
-		}
-		EventSketches allTime = allTime();
+		EventSketches allTime = sketches.allTime();
 		allTime.addProduct(event);
 		long start = windows.start(eventSecond);
 		if (windows.closed(start, this.watermark)) {
@@ -128,55 +111,20 @@ final class PartitionBatch {
 			this.touched.add(start);
 			this.currentStart = start;
 			this.currentCounts = counts;
-			this.currentSketches = this.withoutSketches.contains(start) ? null
-					: this.sketches.computeIfAbsent(start, this::sketchesToUpdate);
+			this.currentSketches = sketches.window(start);
 		}
 		counts.computeIfAbsent(eventName, name -> new long[1])[0]++;
-		EventSketches sketches = this.currentSketches;
-		if (sketches != null) {
-			// The window's users go into those since the start once, with the whole window, when the state is built.
-			sketches.add(event);
+		EventSketches windowSketches = this.currentSketches;
+		if (windowSketches != null) {
+			// The window's users go into those since the start once, with the whole window, at a checkpoint or when
+			// the window closes.
+			windowSketches.add(event);
 		}
 		else {
 			allTime.addUser(event);
 		}
 		this.watermark = Math.max(this.watermark, eventSecond);
 		return -1;
-	}
-
-	private EventSketches sketchesToUpdate(long start) {
-		Sketches committed = this.committedSketches.get(start);
-		return (committed != null) ? EventSketches.of(committed) : EventSketches.empty(false);
-	}
-
-	private EventSketches allTime() {
-		EventSketches allTime = this.allTime;
-		if (allTime == null) {
-			Sketches committed = this.committed.sketches();
-			// A partition counted before sketches were kept gets sketches from now on, marked as missing the events
-			// before.
-			allTime = (committed != null) ? EventSketches.of(committed) : EventSketches.empty(!this.committed.isEmpty());
-			this.allTime = allTime;
-		}
-		return allTime;
-	}
-
-	private @Nullable Sketches windowSketches(long start) {
-		EventSketches updated = this.sketches.get(start);
-		return (updated != null) ? this.written.computeIfAbsent(start, s -> updated.sketches())
-				: this.committedSketches.get(start);
-	}
-
-	private @Nullable Sketches allTimeSketches() {
-		EventSketches allTime = this.allTime;
-		if (allTime == null) {
-			return this.committed.sketches();
-		}
-		return this.written.computeIfAbsent(ALL_TIME, s -> {
-			// Merging a window's users again changes nothing: the registers keep the highest value each saw.
-			this.sketches.values().forEach(allTime::addUsersOf);
-			return allTime.sketches();
-		});
 	}
 
 	/** Moves past a record that is not counted, such as one sent to the dead-letter topic. */
@@ -196,7 +144,10 @@ final class PartitionBatch {
 		return added;
 	}
 
-	/** The partition's new state: the committed one plus this batch, without the windows the batch closed. */
+	/**
+	 * The partition's new state, counts alone: the committed one plus this batch, without the windows the batch
+	 * closed.
+	 */
 	PartitionState state() {
 		if (this.windows == null) {
 			return this.committed.plus(added(), this.nextOffset);
@@ -204,30 +155,54 @@ final class PartitionBatch {
 		List<WindowCounts> stillOpen = new ArrayList<>();
 		this.open.forEach((start, counts) -> {
 			if (!this.windows.closed(start, this.watermark)) {
-				stillOpen.add(new WindowCounts(start, totals(counts), windowSketches(start)));
+				stillOpen.add(new WindowCounts(start, totals(counts)));
 			}
 		});
 		return this.committed.plus(added(), this.nextOffset,
-				(this.watermark == Long.MIN_VALUE) ? null : this.watermark, stillOpen, allTimeSketches());
+				(this.watermark == Long.MIN_VALUE) ? null : this.watermark, stillOpen, null);
 	}
 
 	/**
-	 * The partition's counts of every window this batch added to or closed, for the window changelog, oldest first.
+	 * Ends the batch: what it writes for the partition. The windows it closed leave the partition's sketches, their
+	 * final sketches in their window changes.
+	 * @param checkpoint whether to checkpoint the partition: its state with all its sketches, and sketches in every
+	 * window change
 	 */
-	List<PartitionWindow> windowChanges() {
+	Finished finish(boolean checkpoint) {
+		PartitionState state = state();
 		EventTimeWindows windows = this.windows;
-		if (windows == null) {
-			return List.of();
+		PartitionSketches sketches = this.sketches;
+		if (windows == null || sketches == null) {
+			return new Finished(state, List.of(), null);
 		}
 		List<PartitionWindow> changes = new ArrayList<>();
+		Map<Long, Sketches> written = new HashMap<>();
 		this.open.forEach((start, counts) -> {
 			boolean closed = windows.closed(start, this.watermark);
-			if (closed || this.touched.contains(start)) {
-				changes.add(new PartitionWindow(partition(), start, windows.end(start), totals(counts), closed,
-						this.watermark, windowSketches(start)));
+			if (closed) {
+				changes.add(new PartitionWindow(partition(), start, windows.end(start), totals(counts), true,
+						this.watermark, sketches.close(start)));
+			}
+			else if (this.touched.contains(start)) {
+				Sketches windowSketches = checkpoint ? sketches.written(start) : null;
+				if (windowSketches != null) {
+					written.put(start, windowSketches);
+				}
+				changes.add(new PartitionWindow(partition(), start, windows.end(start), totals(counts), false,
+						this.watermark, windowSketches));
 			}
 		});
-		return changes;
+		return new Finished(state, changes, checkpoint ? sketches.checkpoint(state, written) : null);
+	}
+
+	/**
+	 * @param state the partition's new state, for the changelog
+	 * @param windowChanges the partition's counts of every window this batch added to or closed, for the window
+	 * changelog, oldest first
+	 * @param checkpoint the new state with the partition's sketches, for the checkpoints topic; null if not
+	 * checkpointed
+	 */
+	record Finished(PartitionState state, List<PartitionWindow> windowChanges, @Nullable PartitionState checkpoint) {
 	}
 
 	private static Map<String, Long> totals(Map<String, long[]> counts) {

@@ -17,8 +17,9 @@ import dev.clickstream.model.AllTimeFigures;
 import dev.clickstream.model.CountsSnapshot;
 
 /**
- * The totals over all partitions of the event topic, from the newest committed counts of each. Each partition's counts
- * only grow, so the totals only grow. Used by one thread.
+ * The totals over all partitions of the event topic, from the newest committed counts of each, and their unique users
+ * and top products, from the newest checkpoint of each. Each partition's counts only grow, so the totals only grow.
+ * Used by one thread.
  */
 class GlobalTotals {
 
@@ -28,7 +29,11 @@ class GlobalTotals {
 
 	private final Map<Integer, PartitionState> latest = new HashMap<>();
 
+	private final Map<Integer, PartitionState> checkpoints = new HashMap<>();
+
 	private long version;
+
+	private long sketchesVersion;
 
 	/**
 	 * @param eventNames the names every snapshot shows, at zero until counted, in this order; other names follow in
@@ -53,9 +58,25 @@ class GlobalTotals {
 		return true;
 	}
 
+	/**
+	 * Takes in a partition's newer checkpoint, for its sketches; older or repeated ones change nothing.
+	 * @return whether the sketches changed
+	 */
+	boolean updateSketches(PartitionState checkpoint) {
+		PartitionState current = this.checkpoints.get(checkpoint.partition());
+		if (current != null && current.nextOffset() >= checkpoint.nextOffset()) {
+			return false;
+		}
+		this.checkpoints.put(checkpoint.partition(), checkpoint);
+		this.sketchesVersion++;
+		return true;
+	}
+
 	void clear() {
 		this.latest.clear();
+		this.checkpoints.clear();
 		this.version++;
+		this.sketchesVersion++;
 	}
 
 	/** Grows with every change, so a caller can tell whether it has already published these totals. */
@@ -63,13 +84,18 @@ class GlobalTotals {
 		return this.version;
 	}
 
+	/** Grows with every change of the sketches, so a caller can tell whether it has already published their figures. */
+	long sketchesVersion() {
+		return this.sketchesVersion;
+	}
+
 	/**
-	 * The unique users and top products of all partitions' events; none if no partition has sketches, as when
-	 * windows are off.
+	 * The unique users and top products of all partitions' events up to their newest checkpoints; none if no
+	 * partition has sketches, as when windows are off.
 	 */
 	Optional<AllTimeFigures> allTime(Instant receiveAt) {
 		List<Sketches> sketches = new ArrayList<>();
-		new TreeMap<>(this.latest).values().forEach(partition -> {
+		new TreeMap<>(this.checkpoints).values().forEach(partition -> {
 			if (partition.sketches() != null) {
 				sketches.add(partition.sketches());
 			}
@@ -79,7 +105,7 @@ class GlobalTotals {
 		}
 		this.sketchMerges.merged(sketches.size());
 		MergedSketches merged = MergedSketches.of(sketches);
-		// A partition with counts but no sketches yet has only just been restored from a version without them.
+		// A partition with counts but no checkpoint yet has only just been restored from a version without them.
 		boolean complete = !merged.partial() && sketches.size() == this.latest.size();
 		return Optional.of(new AllTimeFigures(merged.uniqueUsers(), merged.topProducts(), complete, receiveAt));
 	}

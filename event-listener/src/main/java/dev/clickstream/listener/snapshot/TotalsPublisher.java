@@ -23,7 +23,8 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows the changelog and publishes the global totals, and with them the all-time unique users and top products. Its consumer group gives every changelog partition to one
+ * Follows the changelog and publishes the global totals, and follows the checkpoints and publishes the all-time unique
+ * users and top products. Its consumer group gives every partition of both to one
  * instance, so exactly one instance publishes, and its transactions fence the previous publisher: the totals on the
  * snapshot topic never go down.
  */
@@ -48,7 +49,11 @@ public class TotalsPublisher implements ConsumerSeekAware {
 
 	private final String topic;
 
+	private final String checkpointsTopic;
+
 	private long publishedVersion = -1;
+
+	private long publishedSketchesVersion = -1;
 
 	// Timestamps of the oldest event in each batch of counts taken in since the last snapshot.
 	private final List<Long> unpublishedEventTimestamps = new ArrayList<>();
@@ -64,25 +69,32 @@ public class TotalsPublisher implements ConsumerSeekAware {
 		this.everyEvent = properties.snapshots().mode() == Mode.EVERY_EVENT;
 		this.groupId = properties.snapshots().groupId();
 		this.topic = topics.changelog().name();
+		this.checkpointsTopic = topics.checkpoints().name();
 	}
 
 	public String getGroupId() {
 		return this.groupId;
 	}
 
-	public String getTopic() {
-		return this.topic;
+	public List<String> getTopics() {
+		return List.of(this.topic, this.checkpointsTopic);
 	}
 
-	@KafkaListener(id = "snapshot-publisher", topics = "#{__listener.topic}", groupId = "#{__listener.groupId}",
+	@KafkaListener(id = "snapshot-publisher", topics = "#{__listener.topics}", groupId = "#{__listener.groupId}",
 			clientIdPrefix = "${spring.kafka.client-id:event-listener}-snapshots",
 			concurrency = "1", batch = "true", containerPostProcessor = "snapshotPublisherContainer",
 			properties = "partition.assignment.strategy=dev.clickstream.listener.snapshot.SingleOwnerAssignor")
 	void publish(List<ConsumerRecord<String, byte[]>> changes) {
 		// A snapshot that did not commit is published again: its changes come again, and count as unpublished.
-		this.rewind.rewindIfNotCommitted(changes, () -> this.publishedVersion = -1);
+		this.rewind.rewindIfNotCommitted(changes, () -> {
+			this.publishedVersion = -1;
+			this.publishedSketchesVersion = -1;
+		});
 		for (ConsumerRecord<String, byte[]> change : changes) {
-			if (this.totals.update(this.changelogFormat.read(change.value()))) {
+			if (change.topic().equals(this.checkpointsTopic)) {
+				this.totals.updateSketches(this.changelogFormat.read(change.value()));
+			}
+			else if (this.totals.update(this.changelogFormat.read(change.value()))) {
 				this.unpublishedEventTimestamps.add(change.timestamp());
 				if (this.everyEvent) {
 					publishIfChanged();
@@ -93,12 +105,15 @@ public class TotalsPublisher implements ConsumerSeekAware {
 	}
 
 	private void publishIfChanged() {
+		Instant now = SeedTime.now();
 		if (this.totals.version() != this.publishedVersion) {
-			Instant now = SeedTime.now();
 			this.snapshotWriter.write(this.totals.snapshot(now), List.copyOf(this.unpublishedEventTimestamps));
-			this.totals.allTime(now).ifPresent(this.allTimeWriter::write);
 			this.unpublishedEventTimestamps.clear();
 			this.publishedVersion = this.totals.version();
+		}
+		if (this.totals.sketchesVersion() != this.publishedSketchesVersion) {
+			this.totals.allTime(now).ifPresent(this.allTimeWriter::write);
+			this.publishedSketchesVersion = this.totals.sketchesVersion();
 		}
 	}
 
@@ -113,17 +128,31 @@ public class TotalsPublisher implements ConsumerSeekAware {
 			return;
 		}
 		List<Integer> partitions = new ArrayList<>();
-		assignments.keySet().forEach(partition -> partitions.add(partition.partition()));
+		List<Integer> checkpointed = new ArrayList<>();
+		assignments.keySet()
+			.forEach(partition -> (partition.topic().equals(this.checkpointsTopic) ? checkpointed : partitions)
+				.add(partition.partition()));
 		this.totals.clear();
 		this.unpublishedEventTimestamps.clear();
 		this.publishedVersion = -1;
+		this.publishedSketchesVersion = -1;
 		for (ChangelogReader.Committed committed : this.changelogReader.latest(partitions)) {
 			this.totals.update(committed.state());
-			if (committed.changelogOffset() >= 0) {
-				// Read each partition's newest state once more: the first batch then publishes, which covers counts
-				// that a previous publisher saw committed but did not live to publish.
-				callback.seek(this.topic, committed.state().partition(), committed.changelogOffset());
+			// Read each partition's newest state once more: the first batch then publishes, which covers counts
+			// that a previous publisher saw committed but did not live to publish.
+			seekBack(callback, this.topic, committed);
+		}
+		for (ChangelogReader.Committed checkpoint : this.changelogReader.latestCheckpoints(checkpointed)) {
+			if (checkpoint.changelogOffset() >= 0) {
+				this.totals.updateSketches(checkpoint.state());
 			}
+			seekBack(callback, this.checkpointsTopic, checkpoint);
+		}
+	}
+
+	private static void seekBack(ConsumerSeekCallback callback, String topic, ChangelogReader.Committed committed) {
+		if (committed.changelogOffset() >= 0) {
+			callback.seek(topic, committed.state().partition(), committed.changelogOffset());
 		}
 	}
 

@@ -17,7 +17,9 @@ import dev.clickstream.listener.sketches.MergedSketches;
 import dev.clickstream.model.WindowResult;
 
 /**
- * The windows being merged from the partitions' counts, and which of them are final. A window is final once every
+ * The windows being merged from the partitions' counts, and which of them are final. A running window's unique users
+ * and top products are those of each partition's last checkpoint; a final one's, those the partitions closed it
+ * with. A window is final once every
  * partition has closed it, by its own watermark, or has been idle for the idle timeout; then its final result is
  * due, once, and nothing that comes later for it changes it. A window's counts are kept until it is forgotten, so
  * that what a partition brings after the final can be told apart from what was in it. Arithmetic and bookkeeping only; used by one thread.
@@ -92,8 +94,16 @@ final class WindowBook {
 		Window window = this.windows.computeIfAbsent(counts.start(), start -> new Window(start, counts.end()));
 		// A partition's counts of a window only grow: what they grew by since the last ones is what is new.
 		// After the final, only the counts are needed: to tell what came after it.
-		PartitionWindow previous = window.byPartition.put(counts.partition(),
-				window.finalPublished ? counts.withoutSketches() : counts);
+		PartitionWindow previous = window.byPartition.get(counts.partition());
+		PartitionWindow kept = counts;
+		if (window.finalPublished) {
+			kept = counts.withoutSketches();
+		}
+		else if (counts.sketches() == null && !counts.closed() && previous != null) {
+			// Between checkpoints a running window's counts come alone: its figures stay those of the last checkpoint.
+			kept = counts.withSketches(previous.sketches());
+		}
+		window.byPartition.put(counts.partition(), kept);
 		if (window.finalPublished) {
 			return new Merged(Outcome.AFTER_FINAL, total(counts) - ((previous != null) ? total(previous) : 0));
 		}

@@ -12,11 +12,11 @@ class PartitionBatchTest {
 
 	@Test
 	void batchesAddUpAndRememberWhereCountingStopped() {
-		PartitionBatch first = new PartitionBatch(PartitionState.empty(2), null);
+		PartitionBatch first = new PartitionBatch(PartitionState.empty(2), null, null);
 		first.count("purchase", 0, 1000);
 		first.count("productview", 1, 900);
 		first.count("purchase", 2, 1100);
-		PartitionBatch second = new PartitionBatch(first.state(), null);
+		PartitionBatch second = new PartitionBatch(first.state(), null, null);
 		second.count("addtobasket", 3, 2000);
 
 		PartitionState counts = second.state();
@@ -29,7 +29,7 @@ class PartitionBatchTest {
 
 	@Test
 	void skippedRecordsAdvanceTheOffsetWithoutCounting() {
-		PartitionBatch batch = new PartitionBatch(PartitionState.empty(0), null);
+		PartitionBatch batch = new PartitionBatch(PartitionState.empty(0), null, null);
 		batch.count("purchase", 8, 5);
 		batch.skip(9);
 
@@ -39,7 +39,7 @@ class PartitionBatchTest {
 
 	@Test
 	void aBatchOfOnlySkippedRecordsHasNoOldestEvent() {
-		PartitionBatch batch = new PartitionBatch(PartitionState.empty(0), null);
+		PartitionBatch batch = new PartitionBatch(PartitionState.empty(0), null, null);
 		batch.skip(3);
 
 		assertThat(batch.oldestTimestamp()).isEmpty();

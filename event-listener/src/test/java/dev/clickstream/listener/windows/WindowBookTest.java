@@ -151,6 +151,32 @@ class WindowBookTest {
 		assertThat(result.usersSketch()).isNull();
 	}
 
+	@Test
+	void aRunningWindowKeepsTheFiguresOfItsPartitionsLastCheckpointUntilTheCountsThatCloseItBringTheFinalOnes() {
+		EventSketches checkpointed = EventSketches.empty(false);
+		checkpointed.add(TestEvents.click("productview", "alice", "lamp"));
+		this.book.merge(sketched(counts(0, M0, Map.of("productview", 1L), false, M0 + 10), checkpointed), 1_000);
+		// The other partition has no events in the window, and its watermark is past the window's end and grace.
+		this.book.merge(sketched(counts(1, M1, Map.of("purchase", 1L), false, M1 + 30), EventSketches.empty(false)),
+				1_000);
+		this.book.due(1_500, NOW);
+		this.book.merge(counts(0, M0, Map.of("productview", 2L), false, M0 + 20), 1_600);
+
+		WindowResult running = this.book.due(2_000, NOW).results().get(0);
+		EventSketches closing = EventSketches.empty(false);
+		closing.add(TestEvents.click("productview", "alice", "lamp"));
+		closing.add(TestEvents.click("productview", "bob", "desk"));
+		this.book.merge(sketched(counts(0, M0, Map.of("productview", 2L), true, M1 + 30), closing), 2_100);
+		WindowResult result = this.book.due(2_200, NOW).results().get(0);
+
+		assertThat(running.isFinal()).isFalse();
+		assertThat(running.counts()).containsEntry("productview", 2L);
+		assertThat(running.uniqueUsers()).extracting(UniqueUsers::estimate).isEqualTo(1L);
+		assertThat(result.isFinal()).isTrue();
+		assertThat(result.uniqueUsers()).extracting(UniqueUsers::estimate).isEqualTo(2L);
+		assertThat(result.topProducts().viewed()).extracting(ProductCount::productId).containsExactly("desk", "lamp");
+	}
+
 	static PartitionWindow sketched(PartitionWindow counts, EventSketches sketches) {
 		return new PartitionWindow(counts.partition(), counts.start(), counts.end(), counts.counts(), counts.closed(),
 				counts.watermark(), sketches.sketches());
