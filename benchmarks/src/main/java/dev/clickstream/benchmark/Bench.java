@@ -149,15 +149,17 @@ record Bench(Settings settings, String bootstrapServers, Admin admin, Path dir, 
 	}
 
 	/**
-	 * The listener's arguments that give a run its own window, late-event, dead-letter and all-time topics and window
-	 * publisher group: runs never read each other's windows.
+	 * The listener's arguments that give a run its own window, late-event, dead-letter, all-time and checkpoint topics
+	 * and window publisher group: runs never read each other's windows.
 	 */
 	static List<String> ownSideTopics(String id) {
 		return List.of("--clickstream.topics.window-changelog.name=" + id + "-windows-changelog",
 				"--clickstream.topics.window-results.name=" + id + "-windows",
 				"--clickstream.topics.late-events.name=" + id + "-late",
 				"--clickstream.topics.dead-letters.name=" + id + "-dlt",
-				"--clickstream.topics.all-time.name=" + id + "-all-time", "--clickstream.windows.group-id=" + id + "-windows");
+				"--clickstream.topics.all-time.name=" + id + "-all-time",
+				"--clickstream.topics.checkpoints.name=" + id + "-checkpoints",
+				"--clickstream.windows.group-id=" + id + "-windows");
 	}
 
 	static Duration minutes(long minutes) {

@@ -10,14 +10,14 @@ import dev.clickstream.kafka.ClickstreamTopics;
  * own.
  */
 record ListenerTopics(String changelog, String windowChangelog, String uniqueEvents, String windowResults,
-		String allTime, String deadLetters, String lateEvents) {
+		String allTime, String checkpoints, String deadLetters, String lateEvents) {
 
 	/** The names a listener of the default configuration writes, as {@link dev.clickstream.systemtest.harness.Topics}. */
 	static ListenerTopics defaults() {
 		ClickstreamTopics topics = ClickstreamTopics.defaults();
 		return new ListenerTopics(topics.changelog().name(), topics.windowChangelog().name(),
 				topics.uniqueEvents().name(), topics.windowResults().name(), topics.allTime().name(),
-				topics.deadLetterName(), topics.lateEventsName());
+				topics.checkpoints().name(), topics.deadLetterName(), topics.lateEventsName());
 	}
 
 	/** The default names, each after {@code prefix} and a dot. */
@@ -25,7 +25,7 @@ record ListenerTopics(String changelog, String windowChangelog, String uniqueEve
 		ListenerTopics defaults = defaults();
 		return new ListenerTopics(prefix + "." + defaults.changelog, prefix + "." + defaults.windowChangelog,
 				prefix + "." + defaults.uniqueEvents, prefix + "." + defaults.windowResults,
-				prefix + "." + defaults.allTime, prefix + "." + defaults.deadLetters, prefix + "." + defaults.lateEvents);
+				prefix + "." + defaults.allTime, prefix + "." + defaults.checkpoints, prefix + "." + defaults.deadLetters, prefix + "." + defaults.lateEvents);
 	}
 
 	/** The listener's command-line arguments that name these topics. */
@@ -35,6 +35,7 @@ record ListenerTopics(String changelog, String windowChangelog, String uniqueEve
 				"--clickstream.topics.unique-events.name=" + this.uniqueEvents,
 				"--clickstream.topics.window-results.name=" + this.windowResults,
 				"--clickstream.topics.all-time.name=" + this.allTime,
+				"--clickstream.topics.checkpoints.name=" + this.checkpoints,
 				"--clickstream.topics.dead-letters.name=" + this.deadLetters,
 				"--clickstream.topics.late-events.name=" + this.lateEvents);
 	}
