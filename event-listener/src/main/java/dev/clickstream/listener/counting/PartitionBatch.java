@@ -99,7 +99,8 @@ final class PartitionBatch {
 			return -1;
 		}
 		EventSketches allTime = sketches.allTime();
-		allTime.addProduct(event);
+		String product = EventSketches.sketchedProduct(event);
+		allTime.addProduct(eventName, product);
 		long start = windows.start(eventSecond);
 		if (windows.closed(start, this.watermark)) {
 			allTime.addUser(event);
@@ -118,7 +119,7 @@ final class PartitionBatch {
 		if (windowSketches != null) {
 			// The window's users go into those since the start once, with the whole window, at a checkpoint or when
 			// the window closes.
-			windowSketches.add(event);
+			windowSketches.add(event, product);
 		}
 		else {
 			allTime.addUser(event);

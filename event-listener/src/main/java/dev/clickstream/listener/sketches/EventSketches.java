@@ -6,6 +6,7 @@ import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
 import org.apache.datasketches.memory.Memory;
+import org.jspecify.annotations.Nullable;
 
 import dev.clickstream.listener.changelog.Sketches;
 import dev.clickstream.model.CountedEvent;
@@ -68,8 +69,15 @@ public final class EventSketches {
 	}
 
 	public void add(CountedEvent event) {
+		add(event, sketchedProduct(event));
+	}
+
+	/**
+	 * @param product the event's {@link #sketchedProduct}, taken once for all the sketches the event goes into
+	 */
+	public void add(CountedEvent event, @Nullable String product) {
 		addUser(event);
-		addProduct(event);
+		addProduct(event.eventName(), product);
 	}
 
 	/** Hashes the user id's UTF-8 bytes, as DataSketches' {@code update(String)} does, without a string. */
@@ -77,13 +85,23 @@ public final class EventSketches {
 		this.users.update(event.userId());
 	}
 
-	/** Counts the product of a view or a purchase; other events have none to count. */
-	public void addProduct(CountedEvent event) {
-		if (EventNames.PRODUCT_VIEW.equals(event.eventName())) {
-			this.viewed.update(event.productId());
+	/** The product of a view or a purchase, the events whose products are sketched; null for other events. */
+	public static @Nullable String sketchedProduct(CountedEvent event) {
+		String eventName = event.eventName();
+		return (EventNames.PRODUCT_VIEW.equals(eventName) || EventNames.PURCHASE.equals(eventName)) ? event.productId()
+				: null;
+	}
+
+	/** Counts the product of a view or a purchase, as {@link #sketchedProduct} gives it. */
+	public void addProduct(String eventName, @Nullable String product) {
+		if (product == null) {
+			return;
 		}
-		else if (EventNames.PURCHASE.equals(event.eventName())) {
-			this.purchased.update(event.productId());
+		if (EventNames.PRODUCT_VIEW.equals(eventName)) {
+			this.viewed.update(product);
+		}
+		else if (EventNames.PURCHASE.equals(eventName)) {
+			this.purchased.update(product);
 		}
 	}
 

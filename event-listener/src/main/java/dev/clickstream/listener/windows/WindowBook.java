@@ -151,8 +151,16 @@ final class WindowBook {
 			boolean closed = closedEverywhere(window, nowMillis);
 			if (closed || window.changed) {
 				List<Sketches> sketches = window.sketches();
-				MergedSketches merged = (sketches != null) ? MergedSketches.of(sketches) : null;
-				sketchesMerged += (sketches != null) ? sketches.size() : 0;
+				MergedSketches merged = null;
+				if (sketches != null) {
+					// Between checkpoints only the counts change: the figures merged last time still hold.
+					if (!sketches.equals(window.mergedFrom)) {
+						window.merged = MergedSketches.of(sketches);
+						window.mergedFrom = sketches;
+						sketchesMerged += sketches.size();
+					}
+					merged = window.merged;
+				}
 				results.add(new WindowResult(Instant.ofEpochSecond(window.start), Instant.ofEpochSecond(window.end),
 						window.totals(this.eventNames), closed, receiveAt,
 						(merged != null) ? merged.uniqueUsers() : null, (merged != null) ? merged.topProducts() : null,
@@ -161,6 +169,8 @@ final class WindowBook {
 				window.changed = false;
 				if (closed) {
 					window.byPartition.replaceAll((partition, counts) -> counts.withoutSketches());
+					window.merged = null;
+					window.mergedFrom = null;
 				}
 			}
 		}
@@ -215,6 +225,11 @@ final class WindowBook {
 		boolean changed;
 
 		boolean finalPublished;
+
+		/** The partitions' sketches the window's figures were last merged from, and those figures. */
+		@Nullable List<Sketches> mergedFrom;
+
+		@Nullable MergedSketches merged;
 
 		Window(long start, long end) {
 			this.start = start;
