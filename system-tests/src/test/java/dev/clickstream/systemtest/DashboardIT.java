@@ -1,9 +1,7 @@
 package dev.clickstream.systemtest;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,19 +16,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The dashboard in a real browser: headless Chromium, driven by its chromedriver, against the broker and both jars as
@@ -39,31 +30,24 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class DashboardIT {
 
-	// Debian's packages (apt-get install chromium chromium-driver); nothing is downloaded.
-	private static final Path CHROMIUM = Path.of(System.getProperty("systemtest.chromium", "/usr/bin/chromium"));
-
-	private static final Path CHROMEDRIVER = Path
-		.of(System.getProperty("systemtest.chromedriver", "/usr/bin/chromedriver"));
-
 	private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(60);
 
 	@AutoClose
 	ProcessGroup processes = ProcessGroup.forTest("dashboard");
 
+	private HeadlessChromium chromium;
+
 	private WebDriver browser;
 
 	@BeforeEach
 	void needsChromium() {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"DashboardIT needs " + CHROMIUM + " and " + CHROMEDRIVER
-						+ " (apt-get install chromium chromium-driver, or set -Dsystemtest.chromium and "
-						+ "-Dsystemtest.chromedriver); skipped");
+		HeadlessChromium.assumeInstalled("DashboardIT");
 	}
 
 	@AfterEach
 	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
+		if (this.chromium != null) {
+			this.chromium.close();
 		}
 	}
 
@@ -76,7 +60,8 @@ class DashboardIT {
 				"--clickstream.instance-id=dashboard-it",
 				"--clickstream.dashboard.producer-url=http://127.0.0.1:" + producer.port());
 
-		this.browser = chromium(1280, 1000);
+		this.chromium = HeadlessChromium.start(processes.dir(), 1280, 1000);
+		this.browser = this.chromium.driver();
 		this.browser.get(listener.uri("/").toString());
 
 		await("totals on the page").atMost(PAGE_TIMEOUT).untilAsserted(() -> assertThat(total(pageTotals())).isPositive());
@@ -117,20 +102,6 @@ class DashboardIT {
 		screenshot("dashboard-phone.png");
 	}
 
-	private WebDriver chromium(int width, int height) {
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.withLogFile(processes.dir().resolve("chromedriver.log").toFile())
-			.build();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--disable-sync", "--no-first-run", "--lang=en-US",
-				"--window-size=" + width + "," + height,
-				"--user-data-dir=" + processes.dir().resolve("chromium-profile"));
-		return new ChromeDriver(service, options);
-	}
-
 	/** The count of each event name as the page shows it, e.g. "12,345" read as 12345. */
 	private Map<String, Long> pageTotals() {
 		Map<String, Long> totals = new TreeMap<>();
@@ -163,7 +134,7 @@ class DashboardIT {
 	}
 
 	private Object script(String script) {
-		return ((JavascriptExecutor) this.browser).executeScript(script);
+		return this.chromium.script(script);
 	}
 
 	/** A number as the page formats it, with thousands separators; fails on anything else ("—", "unreachable"). */
@@ -173,13 +144,10 @@ class DashboardIT {
 		return Long.parseLong(digits);
 	}
 
-	/** Saves what the browser shows next to the build's other reports: target/<name>. */
+	/** Saves what the browser shows next to the build's other reports, in target/. */
 	private void screenshot(String name) throws IOException {
 		Path workDir = Path.of(System.getProperty("systemtest.work-dir", "target/system-tests")).toAbsolutePath();
-		Path target = workDir.getParent().resolve(name);
-		Path shot = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE).toPath();
-		Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
-		Files.copy(shot, processes.dir().resolve(name), StandardCopyOption.REPLACE_EXISTING);
+		this.chromium.screenshot(name, workDir.getParent());
 	}
 
 }

@@ -42,7 +42,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(controllers = DashboardController.class,
 		properties = { "clickstream.dashboard.producer-url=", "clickstream.dashboard.refresh=100ms",
 				"clickstream.dashboard.max-clients=2" })
-@Import({ DashboardFeed.class, DashboardSubscribers.class, ListenerMeters.class, ProducerMeters.class,
+@Import({ DashboardFeed.class, DashboardSubscribers.class, ListenerMeters.class, ProducerMeters.class, GeneratorProxy.class,
 		DashboardControllerTest.Meters.class })
 class DashboardControllerTest {
 
