@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import dev.clickstream.kafka.PositiveDuration;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxClients how many browsers may follow the stream at once; more are turned away with 503
  * @param streamTimeout how long one stream stays open; the browser then reconnects on its own and gets the history
  * anew
+ * @param rates the rates of every topic and consumer group from Kafka's own offsets, {@code /api/topics/rates}
  */
 @Validated
 @ConfigurationProperties("clickstream.dashboard")
@@ -32,7 +34,7 @@ public record DashboardProperties(@DefaultValue("http://localhost:8080") String 
 		@DefaultValue("1s") @PositiveDuration Duration producerPollInterval,
 		@DefaultValue("5m") @PositiveDuration Duration history, @DefaultValue("1s") @PositiveDuration Duration refresh,
 		@DefaultValue("5s") @PositiveDuration Duration idleAfter, @DefaultValue("50") @Min(1) @Max(10_000) int maxClients,
-		@DefaultValue("30m") @PositiveDuration Duration streamTimeout) {
+		@DefaultValue("30m") @PositiveDuration Duration streamTimeout, @Valid @DefaultValue Rates rates) {
 
 	public DashboardProperties {
 		producerUrl = producerUrl.strip().replaceAll("/+$", "");
@@ -46,6 +48,17 @@ public record DashboardProperties(@DefaultValue("http://localhost:8080") String 
 	/** The producer's base URL, or none if it is not to be asked. */
 	@Nullable URI producerUri() {
 		return this.producerUrl.isEmpty() ? null : URI.create(this.producerUrl);
+	}
+
+	/**
+	 * @param interval how often the topics' end offsets and log sizes and the groups' committed offsets are sampled;
+	 * each rate spans two successive samples
+	 * @param history how far back the rates' history goes
+	 * @param timeout how long one sample may take before it counts as failed
+	 */
+	public record Rates(@DefaultValue("5s") @PositiveDuration Duration interval,
+			@DefaultValue("5m") @PositiveDuration Duration history,
+			@DefaultValue("5s") @PositiveDuration Duration timeout) {
 	}
 
 }
