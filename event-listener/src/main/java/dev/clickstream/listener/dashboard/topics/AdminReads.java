@@ -37,8 +37,8 @@ import dev.clickstream.listener.dashboard.topics.PipelineSample.GroupSample;
 import dev.clickstream.listener.dashboard.topics.PipelineSample.TopicSample;
 
 /**
- * What the topic rates ask the brokers through the Admin client: samples of the pipeline's end offsets, log sizes and
- * committed offsets. Nothing here creates a topic (a consumer's metadata
+ * What the topic pages ask the brokers through the Admin client: how many partitions topics have, and samples of the
+ * pipeline's end offsets, log sizes and committed offsets. Nothing here creates a topic (a consumer's metadata
  * request may, on a broker that auto-creates them). Every call ends within its timeout; every failure is a
  * {@link KafkaException}.
  */
@@ -61,6 +61,11 @@ final class AdminReads {
 		this.admin = admin;
 		this.pipelineTopics = List.copyOf(new LinkedHashSet<>(pipelineTopics));
 		this.groups = List.copyOf(groups);
+	}
+
+	/** How many partitions each of the topics has, of those that exist, in the order given. */
+	Map<String, Integer> partitions(Collection<String> topics, Duration timeout) {
+		return partitions(topics, deadline(timeout));
 	}
 
 	/** The end offsets and log sizes of the pipeline's topics that exist, and the watched groups' offsets on them. */
@@ -114,7 +119,6 @@ final class AdminReads {
 		return new PipelineSample(time, topics, groups);
 	}
 
-	/** How many partitions each of the topics has, of those that exist, in the order given. */
 	private Map<String, Integer> partitions(Collection<String> topics, long deadline) {
 		Map<String, KafkaFuture<TopicDescription>> described = this.admin
 			.describeTopics(topics, new DescribeTopicsOptions().timeoutMs(millis(deadline)))

@@ -13,18 +13,19 @@ import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.listener.EventListenerProperties;
 import dev.clickstream.listener.dashboard.DashboardProperties;
 import dev.clickstream.listener.dashboard.topics.AdminReads.WatchedGroup;
+import dev.clickstream.listener.kafka.ReadCommittedConsumers;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** The topic rates and the Admin client they are read with. */
+/** The topic browser and the topic rates, and the one Admin client they share. */
 @Configuration(proxyBeanMethods = false)
 class TopicsConfiguration {
 
 	/**
-	 * For the life of the service: one per sample would open new connections each time. Its operations
+	 * For the life of the service: one per request or sample would open new connections each time. Its operations
 	 * all have timeouts, so closing it at shutdown waits for none longer than those.
 	 */
 	@Bean(destroyMethod = "close")
@@ -65,6 +66,15 @@ class TopicsConfiguration {
 	RatesSampler ratesSampler(AdminReads adminReads, TopicRates topicRates, DashboardProperties properties) {
 		DashboardProperties.Rates rates = properties.rates();
 		return new RatesSampler(adminReads, topicRates, rates.interval(), rates.timeout());
+	}
+
+	@Bean
+	TopicBrowser topicBrowser(ClickstreamTopics topics, AdminReads adminReads, ReadCommittedConsumers consumers,
+			DashboardProperties properties) {
+		DashboardProperties.Browser browser = properties.browser();
+		return new TopicBrowser(new BrowsableTopics(topics), adminReads,
+				new TopicReader(consumers, browser.maxValueChars(), browser.timeout()), browser.maxRecords(),
+				browser.cache(), browser.timeout(), browser.maxConcurrentReads());
 	}
 
 }
