@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import dev.clickstream.kafka.PositiveDuration;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxClients how many browsers may follow the stream at once; more are turned away with 503
  * @param streamTimeout how long one stream stays open; the browser then reconnects on its own and gets the history
  * anew
+ * @param browser the topic browser, {@code /api/topics/{name}/records}
+ * @param rates the rates of every topic and consumer group from Kafka's own offsets, {@code /api/topics/rates}
  */
 @Validated
 @ConfigurationProperties("clickstream.dashboard")
@@ -32,7 +35,8 @@ public record DashboardProperties(@DefaultValue("http://localhost:8080") String 
 		@DefaultValue("1s") @PositiveDuration Duration producerPollInterval,
 		@DefaultValue("5m") @PositiveDuration Duration history, @DefaultValue("1s") @PositiveDuration Duration refresh,
 		@DefaultValue("5s") @PositiveDuration Duration idleAfter, @DefaultValue("50") @Min(1) @Max(10_000) int maxClients,
-		@DefaultValue("30m") @PositiveDuration Duration streamTimeout) {
+		@DefaultValue("30m") @PositiveDuration Duration streamTimeout, @Valid @DefaultValue Browser browser,
+		@Valid @DefaultValue Rates rates) {
 
 	public DashboardProperties {
 		producerUrl = producerUrl.strip().replaceAll("/+$", "");
@@ -46,6 +50,33 @@ public record DashboardProperties(@DefaultValue("http://localhost:8080") String 
 	/** The producer's base URL, or none if it is not to be asked. */
 	@Nullable URI producerUri() {
 		return this.producerUrl.isEmpty() ? null : URI.create(this.producerUrl);
+	}
+
+	/**
+	 * @param maxRecords the most records one request may ask for; each read of a topic takes this many of its newest
+	 * records, and every request for the topic within {@code cache} is answered from that read
+	 * @param maxValueChars a value in a list of records is cut after this many characters (and marked truncated); a
+	 * record asked for by its partition and offset comes whole
+	 * @param cache how long one read of a topic's newest records answers every request for them
+	 * @param timeout how long a request waits for a free reader, and then how long one read may take, before the
+	 * request gets 503
+	 * @param maxConcurrentReads how many reads of Kafka the browser runs at once, over all topics
+	 */
+	public record Browser(@DefaultValue("100") @Min(1) @Max(1_000) int maxRecords,
+			@DefaultValue("1000") @Min(16) @Max(1_000_000) int maxValueChars,
+			@DefaultValue("1s") @PositiveDuration Duration cache, @DefaultValue("5s") @PositiveDuration Duration timeout,
+			@DefaultValue("2") @Min(1) @Max(64) int maxConcurrentReads) {
+	}
+
+	/**
+	 * @param interval how often the topics' end offsets and log sizes and the groups' committed offsets are sampled;
+	 * each rate spans two successive samples
+	 * @param history how far back the rates' history goes
+	 * @param timeout how long one sample may take before it counts as failed
+	 */
+	public record Rates(@DefaultValue("5s") @PositiveDuration Duration interval,
+			@DefaultValue("5m") @PositiveDuration Duration history,
+			@DefaultValue("5s") @PositiveDuration Duration timeout) {
 	}
 
 }

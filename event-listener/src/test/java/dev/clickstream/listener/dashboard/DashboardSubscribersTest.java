@@ -69,7 +69,8 @@ class DashboardSubscribersTest {
 
 	static DashboardProperties properties(int maxClients) {
 		return new DashboardProperties("http://localhost:8080", Duration.ofSeconds(1), Duration.ofSeconds(1),
-				Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(5), maxClients, Duration.ofMinutes(30));
+				Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(5), maxClients, Duration.ofMinutes(30),
+				DefaultTopicSettings.BROWSER, DefaultTopicSettings.RATES);
 	}
 
 	static class RecordingEmitter extends SseEmitter {
