@@ -156,9 +156,11 @@
   function showLag(lag) {
     const partitions = Object.entries(lag.partitions);
     $('lag-total').textContent = partitions.length ? counts.format(lag.total) : '—';
+    const note = lag.source === 'committed-offsets'
+      ? [item('the counting group\'s, from its committed offsets, until this instance\'s consumers report theirs')] : [];
     $('lag-partitions').replaceChildren(...(partitions.length
-      ? partitions.map(([partition, records]) => item(`${partition}: ${counts.format(records)}`))
-      : [item('none reported yet: per-partition lag shows within a minute of a consumer getting its partitions')]));
+      ? [...partitions.map(([partition, records]) => item(`${partition}: ${counts.format(records)}`)), ...note]
+      : [item('none yet: the counting group has committed no offsets')]));
   }
 
   function showDeadLetters(deadLettered) {

@@ -233,7 +233,7 @@
       const name = cell('th', group.groupId);
       name.setAttribute('scope', 'row');
       row.append(name, cell('td', group.topic), cell('td', rateText(group.recordsPerSecond), 'num'),
-        cell('td', counts.format(group.lag), 'num'));
+        cell('td', group.lag == null ? '—' : counts.format(group.lag), 'num'));
       return row;
     }));
     const busy = sample.topics.filter((topic) => topic.history.some((point) => point[1] > 0));
@@ -278,7 +278,7 @@
       return;
     }
     const topic = browsedTopic;
-    const records = await getJson(`api/topics/${encodeURIComponent(topic)}/records?limit=20`);
+    const { records } = await getJson(`api/topics/${encodeURIComponent(topic)}/records?limit=20`);
     if (topic !== browsedTopic || browserPaused) {
       return;
     }

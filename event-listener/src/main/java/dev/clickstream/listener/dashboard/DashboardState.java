@@ -30,8 +30,15 @@ record DashboardState(long time, boolean loaded, Map<String, Long> totals, long 
 	/**
 	 * @param total the sum over the partitions below
 	 * @param partitions records behind the end of each partition this instance reads, by {@code topic-partition}
+	 * @param source {@value #CONSUMERS}: this instance's consumers' own figures; {@value #COMMITTED_OFFSETS}: before
+	 * they have any, the counting group's, every partition, from its committed offsets
 	 */
-	record Lag(long total, Map<String, Long> partitions) {
+	record Lag(long total, Map<String, Long> partitions, String source) {
+
+		static final String CONSUMERS = "consumers";
+
+		static final String COMMITTED_OFFSETS = "committed-offsets";
+
 	}
 
 	/**

@@ -13,14 +13,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.jspecify.annotations.Nullable;
 
 import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.listener.dashboard.DashboardState.DeadLetters;
 import dev.clickstream.listener.dashboard.DashboardState.Lag;
 import dev.clickstream.listener.dashboard.DashboardState.Latency;
+import dev.clickstream.listener.dashboard.topics.CommittedLag;
 import dev.clickstream.model.MetricNames;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,12 +38,25 @@ class ListenerMeters {
 
 	private final String eventTopic;
 
-	ListenerMeters(MeterRegistry registry, ClickstreamTopics topics) {
+	private final ObjectProvider<CommittedLag> committedLag;
+
+	private final @Nullable String countingGroup;
+
+	ListenerMeters(MeterRegistry registry, ClickstreamTopics topics, ObjectProvider<CommittedLag> committedLag,
+			ObjectProvider<ConsumerFactory<?, ?>> consumerFactory) {
 		this.registry = registry;
 		this.eventTopic = topics.events().name();
+		this.committedLag = committedLag;
+		ConsumerFactory<?, ?> factory = consumerFactory.getIfAvailable();
+		Object group = (factory != null) ? factory.getConfigurationProperties().get(ConsumerConfig.GROUP_ID_CONFIG)
+				: null;
+		this.countingGroup = (group != null) ? group.toString() : null;
 	}
 
-	/** Lag of the event topic's partitions that this instance's consumers are assigned. */
+	/**
+	 * Lag of the event topic's partitions that this instance's consumers are assigned; until they report it (a
+	 * consumer's lag metric appears after its first fetches), the counting group's, from its committed offsets.
+	 */
 	Lag lag() {
 		Map<Integer, Long> byPartition = new TreeMap<>();
 		for (Gauge gauge : this.registry.find(MetricNames.CONSUMER_RECORDS_LAG).tag("topic", this.eventTopic).gauges()) {
@@ -50,9 +67,15 @@ class ListenerMeters {
 				byPartition.merge(Integer.parseInt(partition), (long) value, Long::sum);
 			}
 		}
+		String source = Lag.CONSUMERS;
+		CommittedLag committed = this.committedLag.getIfAvailable();
+		if (byPartition.isEmpty() && committed != null && this.countingGroup != null) {
+			byPartition.putAll(committed.byPartition(this.countingGroup, this.eventTopic));
+			source = Lag.COMMITTED_OFFSETS;
+		}
 		Map<String, Long> partitions = new LinkedHashMap<>();
 		byPartition.forEach((partition, lag) -> partitions.put(this.eventTopic + "-" + partition, lag));
-		return new Lag(partitions.values().stream().mapToLong(Long::longValue).sum(), partitions);
+		return new Lag(partitions.values().stream().mapToLong(Long::longValue).sum(), partitions, source);
 	}
 
 	DeadLetters deadLettered() {

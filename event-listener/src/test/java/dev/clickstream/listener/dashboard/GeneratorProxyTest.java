@@ -89,7 +89,8 @@ class GeneratorProxyTest {
 
 	private static GeneratorProxy proxy(String producerUrl) {
 		return new GeneratorProxy(new DashboardProperties(producerUrl, Duration.ofSeconds(2), Duration.ofSeconds(1),
-				Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(5), 50, Duration.ofMinutes(30)));
+				Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(5), 50, Duration.ofMinutes(30),
+				DefaultTopicSettings.BROWSER, DefaultTopicSettings.RATES));
 	}
 
 }

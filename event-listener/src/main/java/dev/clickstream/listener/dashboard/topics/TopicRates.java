@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
 import org.jspecify.annotations.Nullable;
@@ -27,7 +28,7 @@ import dev.clickstream.listener.dashboard.topics.RatesView.TopicRate;
  *
  * <p>One thread adds samples; any thread may read the view.
  */
-final class TopicRates {
+final class TopicRates implements CommittedLag {
 
 	private record GroupKey(String groupId, String topic) {
 	}
@@ -112,6 +113,17 @@ final class TopicRates {
 	/** The latest sample failed: the figures stay those of the last one that worked, marked stale. */
 	synchronized void failed(String error) {
 		this.error = error;
+	}
+
+	@Override
+	public synchronized Map<Integer, Long> byPartition(String groupId, String topic) {
+		Map<Integer, Long> lag = new TreeMap<>();
+		for (GroupRate group : this.groups) {
+			if (group.groupId().equals(groupId) && group.topic().equals(topic)) {
+				group.lagByPartition().forEach(partition -> lag.put(partition.partition(), partition.lag()));
+			}
+		}
+		return lag;
 	}
 
 	synchronized RatesView view() {

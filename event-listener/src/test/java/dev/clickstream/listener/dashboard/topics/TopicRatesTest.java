@@ -157,6 +157,17 @@ class TopicRatesTest {
 		assertThat(topic.history()).isEmpty();
 	}
 
+	@Test
+	void aGroupsLagByPartitionIsKnownFromItsFirstCommittedOffsetsAndNothingForAnotherGroup() {
+		assertThat(this.rates.byPartition("event-listener", "event-topic")).isEmpty();
+
+		this.rates.add(sample(T0, Map.of(0, 100L, 1, 200L), Map.of(0, 1_000L, 1, 2_000L), Map.of(0, 90L, 1, 200L)));
+
+		assertThat(this.rates.byPartition("event-listener", "event-topic")).containsExactly(Map.entry(0, 10L),
+				Map.entry(1, 0L));
+		assertThat(this.rates.byPartition("another-group", "event-topic")).isEmpty();
+	}
+
 	private static PipelineSample sample(long time, Map<Integer, Long> ends, Map<Integer, Long> sizes,
 			Map<Integer, Long> committed) {
 		return new PipelineSample(time, List.of(new TopicSample("event-topic", ends.size(), ends, sizes)),
