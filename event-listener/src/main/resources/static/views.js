@@ -16,7 +16,15 @@
     }
     return element;
   };
-  const minute = (iso) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const minute = (time) => new Date(time).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const second = (time) => new Date(time).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  /** A window's span, to the second when windows are shorter than a minute. */
+  const span = (window) => {
+    const start = parseSeedTime(window.windowStart);
+    const end = parseSeedTime(window.windowEnd);
+    const time = (end - start) % 60000 === 0 ? minute : second;
+    return `${time(start)}–${time(end)}`;
+  };
   // The API's dates are the seed's: 2026-12-02T10:15:00UTC.
   const parseSeedTime = (text) => Date.parse(text.replace(/UTC$/, 'Z'));
 
@@ -66,7 +74,9 @@
         chart = new uPlot({
           ...size(),
           legend: { live: false },
-          scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
+          // A single point would stretch the time axis over years: show a minute around it.
+          scales: { x: { time: true, range: (u, min, max) => (max - min < 60 ? [min - 30, max + 30] : [min, max]) },
+            y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
           axes: [{}, { values: (u, ticks) => ticks.map((tick) => valueFormat.format(tick)), size: 60 }],
           series: [{}, ...series.map((s) => ({
             label: s.label, stroke: s.color, width: 2, dash: s.dash, spanGaps: false,
@@ -119,7 +129,7 @@
     $('windows').replaceChildren(...windows.map((w) => {
       const row = document.createElement('tr');
       row.dataset.windowStart = w.windowStart;
-      const start = cell('th', `${minute(parseSeedTime(w.windowStart))}–${minute(parseSeedTime(w.windowEnd))}`);
+      const start = cell('th', span(w));
       start.setAttribute('scope', 'row');
       const state = cell('td', w.final ? 'final' : 'open');
       state.className = 'state';
@@ -139,8 +149,7 @@
   const ratio = (value) => (value == null ? '—' : percent.format(value));
 
   function showProducts(which, window) {
-    $(`products-${which}-window`).textContent = window
-      ? `${minute(parseSeedTime(window.windowStart))}–${minute(parseSeedTime(window.windowEnd))}` : '';
+    $(`products-${which}-window`).textContent = window ? span(window) : '';
     for (const kind of ['viewed', 'purchased']) {
       const products = window && window.topProducts ? window.topProducts[kind] : [];
       $(`products-${which}-${kind}`).replaceChildren(...(products.length ? products.map((product) => {

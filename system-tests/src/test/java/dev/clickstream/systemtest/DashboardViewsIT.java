@@ -20,8 +20,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.awaitility.core.ConditionFactory;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
@@ -87,16 +90,16 @@ class DashboardViewsIT {
 		Files.createDirectories(DOCS);
 
 		// Rates, from the brokers' offsets: the event topic is being written and read.
-		await("the event topic's rates").atMost(PAGE_TIMEOUT).untilAsserted(() -> {
+		page("the event topic's rates").untilAsserted(() -> {
 			WebElement row = this.browser.findElement(By.cssSelector("#topic-rates tr[data-topic='" + EVENTS + "']"));
 			assertThat(number(row.findElements(By.tagName("td")).get(0).getText())).isPositive();
 		});
-		await("the counting group's lag").atMost(PAGE_TIMEOUT)
+		page("the counting group's lag")
 			.untilAsserted(() -> assertThat(this.browser.findElement(By.id("group-rates")).getText()).contains(EVENTS));
 		shoot("topic-rates-title", "rates.png");
 
 		// Windows: a final window on the page has the counts, users and top products the API has for it.
-		await("a final window on the page as the API has it").atMost(PAGE_TIMEOUT).untilAsserted(() -> {
+		page("a final window on the page as the API has it").untilAsserted(() -> {
 			WebElement row = this.browser.findElement(By.cssSelector("#windows tr:has(.state[data-final='true'])"));
 			JsonNode window = listener.getJson("/api/windows/" + row.getDomAttribute("data-window-start"));
 			assertThat(window.get("final").asBoolean()).isTrue();
@@ -108,7 +111,7 @@ class DashboardViewsIT {
 		assertThat(Long.parseLong(this.browser.findElement(By.id("windows-chart")).getDomAttribute("data-points")))
 			.isPositive();
 		shoot("windows-title", "windows.png");
-		await("the last final window's top products as the API has them").atMost(PAGE_TIMEOUT).untilAsserted(() -> {
+		page("the last final window's top products as the API has them").untilAsserted(() -> {
 			JsonNode lastFinal = lastFinalWindow(listener);
 			List<String> shown = this.browser.findElements(By.cssSelector("#products-final-viewed .product"))
 				.stream()
@@ -121,25 +124,25 @@ class DashboardViewsIT {
 				.map(product -> product.get("productId").asString())
 				.toList());
 		});
-		await("unique users since the start").atMost(PAGE_TIMEOUT)
+		page("unique users since the start")
 			.untilAsserted(() -> assertThat(text("users-all-time")).matches("[1-9][\\d,]* \\(.*\\)"));
 		shoot("users-title", "users.png");
 		shoot("products-final-title", "products.png");
 
 		// The generator: the page shows the producer's settings, and its controls change them.
-		await("the generator's settings").atMost(PAGE_TIMEOUT)
+		page("the generator's settings")
 			.untilAsserted(() -> assertThat(text("generator-model"))
 				.isEqualTo(producer.getJson("/api/generator").get("model").asString()));
 		WebElement rate = this.browser.findElement(By.id("generator-rate-input"));
 		rate.clear();
 		rate.sendKeys("321");
 		this.browser.findElement(By.id("generator-apply")).click();
-		await("the producer's new rate").atMost(PAGE_TIMEOUT)
+		page("the producer's new rate")
 			.untilAsserted(() -> assertThat(producer.getJson("/api/generator").get("rate").asLong()).isEqualTo(321));
 		this.browser.findElement(By.id("generator-pause")).click();
-		await("the producer paused").atMost(PAGE_TIMEOUT)
+		page("the producer paused")
 			.untilAsserted(() -> assertThat(producer.getJson("/api/generator").get("paused").asBoolean()).isTrue());
-		await("the page showing it paused").atMost(PAGE_TIMEOUT)
+		page("the page showing it paused")
 			.untilAsserted(() -> assertThat(text("generator-status")).isEqualTo("paused"));
 		shoot("generator-title", "generator.png");
 
@@ -147,11 +150,11 @@ class DashboardViewsIT {
 		String product = "dashboard-it-" + UUID.randomUUID();
 		RecordMetadata sent = send(broker, EVENTS, "dashboard-it", clickEvent(product));
 		chooseTopic(EVENTS);
-		WebElement row = await("the test's record in the browser").atMost(PAGE_TIMEOUT)
+		WebElement row = page("the test's record in the browser")
 			.until(() -> recordRow(sent), found -> found != null);
 		assertThat(row.getText()).contains(product).contains("dashboard-it");
 		row.click();
-		await("the whole record").atMost(PAGE_TIMEOUT)
+		page("the whole record")
 			.untilAsserted(() -> assertThat(text("record-value")).contains("\"productId\": \"" + product + "\""));
 		shoot("browser-title", "topic-browser.png");
 		this.browser.findElement(By.cssSelector("#record-dialog button")).click();
@@ -163,19 +166,19 @@ class DashboardViewsIT {
 			.atMost(Duration.ofSeconds(5))
 			.until(() -> recordRow(whilePaused) == null);
 		this.browser.findElement(By.id("browser-pause")).click();
-		await("the resumed tail").atMost(PAGE_TIMEOUT).until(() -> recordRow(whilePaused) != null);
+		page("the resumed tail").until(() -> recordRow(whilePaused) != null);
 
 		// A poison record: dead-lettered, shown on the dead-letter topic with its reason.
 		send(broker, EVENTS, "dashboard-it-poison", "this is not a click event");
 		chooseTopic(DEAD_LETTERS);
-		await("the poison record with its reason").atMost(PAGE_TIMEOUT).untilAsserted(() -> {
+		page("the poison record with its reason").untilAsserted(() -> {
 			String records = text("browser-records");
 			assertThat(records).contains("this is not a click event").contains("dlt.reason: ");
 		});
 		shoot("browser-title", "dead-letters.png");
 
 		this.browser.findElement(By.id("generator-pause")).click();
-		await("the producer resumed").atMost(PAGE_TIMEOUT)
+		page("the producer resumed")
 			.untilAsserted(() -> assertThat(producer.getJson("/api/generator").get("paused").asBoolean()).isFalse());
 
 		assertThat(this.chromium.consoleErrors()).as("console errors").isEmpty();
@@ -183,8 +186,15 @@ class DashboardViewsIT {
 			.allSatisfy(url -> assertThat(url).startsWith("http://127.0.0.1:" + listener.port() + "/"));
 	}
 
+	/** Waits for the page, which redraws its rows as it goes: an element not there yet, or replaced, is retried. */
+	private static ConditionFactory page(String alias) {
+		return await(alias).atMost(PAGE_TIMEOUT)
+			.ignoreExceptionsMatching(
+					ex -> ex instanceof NoSuchElementException || ex instanceof StaleElementReferenceException);
+	}
+
 	private void chooseTopic(String topic) {
-		WebElement button = await("the " + topic + " button").atMost(PAGE_TIMEOUT)
+		WebElement button = page("the " + topic + " button")
 			.until(() -> this.browser.findElements(By.cssSelector("#browser-topics button[data-topic='" + topic + "']")),
 					buttons -> !buttons.isEmpty())
 			.get(0);
