@@ -95,9 +95,9 @@ public record EventListenerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-
 	 * @param idleTimeout how long a partition may bring no window counts before the publisher stops waiting for it to
 	 * close windows: an idle partition never holds windows open for ever
 	 * @param groupId the consumer group whose single member publishes the window results
-	 * @param checkpointInterval how often, at most, a partition that is catching up writes its sketches to the
-	 * checkpoints topic; a partition whose consumer has caught up is checkpointed with every batch. A restart counts
-	 * the events since the last checkpoint again, for their sketches
+	 * @param checkpointInterval how often, at most, a partition writes its sketches to the checkpoints topic while its
+	 * events come; a partition whose events pause is checkpointed a quarter of this later. A restart counts the events
+	 * since the last checkpoint again, for their sketches
 	 */
 	public record Windows(@DefaultValue("true") boolean enabled,
 			@DefaultValue("1m") @DurationMin(seconds = 1) @DurationMax(days = 1) Duration size,

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -97,21 +99,31 @@ final class EventTopicFixture {
 	}
 
 	/**
-	 * Waits until the listener has created the event topic and every partition has a leader. An idempotent producer
-	 * that wrote while a new partition's leadership was still settling was seen stuck for good on
-	 * OUT_OF_ORDER_SEQUENCE_NUMBER retries against the broker image.
+	 * Waits until the listener has created the event topic and every partition's leader serves it. An idempotent
+	 * producer that wrote while a new partition's leadership was still settling was seen stuck for good on
+	 * OUT_OF_ORDER_SEQUENCE_NUMBER retries against the broker image; a leader in the metadata is not enough (the
+	 * first produce request still got NOT_LEADER_OR_FOLLOWER), so each leader must also answer for its log's end,
+	 * which only the serving leader does.
 	 */
 	private void awaitEventTopicLeaders() {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers))) {
-			await("every partition of " + ClickstreamTopics.DEFAULT_EVENTS + " has a leader").atMost(READ_TIMEOUT)
+			await("every partition of " + ClickstreamTopics.DEFAULT_EVENTS + " served by its leader").atMost(READ_TIMEOUT)
 				.ignoreExceptions()
-				.until(() -> admin.describeTopics(List.of(ClickstreamTopics.DEFAULT_EVENTS))
-					.allTopicNames()
-					.get()
-					.get(ClickstreamTopics.DEFAULT_EVENTS)
-					.partitions()
-					.stream()
-					.allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty()));
+				.until(() -> {
+					List<TopicPartitionInfo> partitions = admin.describeTopics(List.of(ClickstreamTopics.DEFAULT_EVENTS))
+						.allTopicNames()
+						.get()
+						.get(ClickstreamTopics.DEFAULT_EVENTS)
+						.partitions();
+					if (!partitions.stream().allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty())) {
+						return false;
+					}
+					Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+					partitions.forEach(partition -> ends.put(
+							new TopicPartition(ClickstreamTopics.DEFAULT_EVENTS, partition.partition()), OffsetSpec.latest()));
+					admin.listOffsets(ends).all().get();
+					return true;
+				});
 		}
 	}
 

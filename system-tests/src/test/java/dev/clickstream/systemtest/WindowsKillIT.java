@@ -99,14 +99,22 @@ class WindowsKillIT {
 				referenceTopics, oracle, MINIMUM_CLOSED);
 		WindowsAssertions.assertSameFigures(killed, uninterrupted);
 
-		AllTimeFigures allTime = newestAllTime(bootstrap, ListenerTopics.defaults().allTime());
-		AllTimeFigures uninterruptedAllTime = newestAllTime(bootstrap, referenceTopics.allTime());
-		assertThat(allTime.complete()).as("all-time figures cover every event").isTrue();
-		assertThat(uninterruptedAllTime.complete()).as("all-time figures of the second listener cover every event")
-			.isTrue();
-		assertThat(allTime.uniqueUsers()).as("all-time unique users").isEqualTo(uninterruptedAllTime.uniqueUsers());
-		assertThat(allTime.topProducts()).as("all-time top products").isEqualTo(uninterruptedAllTime.topProducts());
-		oracle.allTime().assertEstimatedBy(allTime.uniqueUsers(), allTime.topProducts(), "all time");
+		// The figures since the start follow the counts by a checkpoint: once the events pause, each partition's
+		// last one has them all.
+		await("all-time figures of every event, the same from both listeners").atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> {
+				AllTimeFigures allTime = newestAllTime(bootstrap, ListenerTopics.defaults().allTime());
+				AllTimeFigures uninterruptedAllTime = newestAllTime(bootstrap, referenceTopics.allTime());
+				assertThat(allTime.complete()).as("all-time figures cover every event").isTrue();
+				assertThat(uninterruptedAllTime.complete())
+					.as("all-time figures of the second listener cover every event")
+					.isTrue();
+				assertThat(allTime.uniqueUsers()).as("all-time unique users")
+					.isEqualTo(uninterruptedAllTime.uniqueUsers());
+				assertThat(allTime.topProducts()).as("all-time top products")
+					.isEqualTo(uninterruptedAllTime.topProducts());
+				oracle.allTime().assertEstimatedBy(allTime.uniqueUsers(), allTime.topProducts(), "all time");
+			});
 	}
 
 	// An idle timeout longer than the test: windows close by the events' dates alone, as the oracle does.
@@ -115,7 +123,7 @@ class WindowsKillIT {
 				"--clickstream.windows.idle-timeout=1h");
 	}
 
-	/** The figures published with the newest counts snapshot: once the totals are exact, those of every event. */
+	/** The newest figures since the start a listener published. */
 	private static AllTimeFigures newestAllTime(String bootstrap, String topic) {
 		ConsumerRecord<String, String> newest = TopicReader.readLatest(bootstrap, topic, 0)
 			.orElseThrow(() -> new AssertionError("no all-time figures on " + topic));

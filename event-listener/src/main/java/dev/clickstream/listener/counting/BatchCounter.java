@@ -46,6 +46,20 @@ final class BatchCounter {
 		return this.windows != null;
 	}
 
+	/** A checkpoint's open windows as the window changelog takes them, each with its sketches. */
+	List<PartitionWindow> openWindows(PartitionState checkpoint) {
+		EventTimeWindows windows = this.windows;
+		Long watermark = checkpoint.watermark();
+		if (windows == null || watermark == null) {
+			return List.of();
+		}
+		return checkpoint.windows()
+			.stream()
+			.map(window -> new PartitionWindow(checkpoint.partition(), window.start(), windows.end(window.start()),
+					window.counts(), false, watermark, window.sketches()))
+			.toList();
+	}
+
 	/**
 	 * @param committed the committed state and the sketches of each partition of the batch
 	 * @param checkpointDue whether to checkpoint a partition of the batch

@@ -11,7 +11,9 @@ import dev.clickstream.model.ClickEventReader;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerPostProcessor;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 
@@ -42,6 +44,14 @@ class CountingConfiguration {
 		EventListenerProperties.Windows windows = properties.windows();
 		return new BatchCounter(admission, properties.snapshots().mode() == Mode.EVERY_EVENT,
 				windows.enabled() ? new EventTimeWindows(windows.size().toSeconds(), windows.grace().toSeconds()) : null);
+	}
+
+	/** Partition idle events, for the checkpoint of a partition whose events paused. */
+	@Bean
+	ContainerPostProcessor<String, Object, AbstractMessageListenerContainer<String, Object>> countingContainer(
+			EventListenerProperties properties) {
+		return container -> container.getContainerProperties()
+			.setIdlePartitionEventInterval(properties.windows().checkpointInterval().dividedBy(4).toMillis());
 	}
 
 	@Bean

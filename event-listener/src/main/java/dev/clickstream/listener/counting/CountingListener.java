@@ -4,12 +4,10 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
@@ -21,7 +19,10 @@ import dev.clickstream.listener.changelog.PartitionState;
 import dev.clickstream.listener.changelog.WindowChangelogWriter;
 import dev.clickstream.listener.kafka.RewindOnFailure;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.event.ListenerContainerPartitionIdleEvent;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -36,6 +37,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 class CountingListener implements ConsumerSeekAware {
+
+	static final String LISTENER_ID = "click-event-counter";
 
 	private final CountingState state;
 
@@ -61,13 +64,16 @@ class CountingListener implements ConsumerSeekAware {
 
 	private final SketchesRebuild sketchesRebuild;
 
+	private final KafkaTemplate<String, byte[]> kafkaTemplate;
+
 	private final Duration checkpointInterval;
 
 	private final RewindOnFailure rewind = new RewindOnFailure();
 
 	CountingListener(CountingState state, BatchCounter counter, ChangelogReader changelogReader,
 			ChangelogWriter changelogWriter, DeadLetterWriter deadLetters, WindowChangelogWriter windowChangelogWriter,
-			LateEventWriter lateEvents, SketchesRebuild sketchesRebuild, CountingMetrics metrics,
+			LateEventWriter lateEvents, SketchesRebuild sketchesRebuild, KafkaTemplate<String, byte[]> kafkaTemplate,
+			CountingMetrics metrics,
 			InjectedFaults faults, ClickstreamTopics topics, EventListenerProperties properties) {
 		this.state = state;
 		this.counter = counter;
@@ -78,6 +84,7 @@ class CountingListener implements ConsumerSeekAware {
 		this.lateEvents = lateEvents;
 		this.writeLateEvents = properties.windows().writeLateEvents();
 		this.sketchesRebuild = sketchesRebuild;
+		this.kafkaTemplate = kafkaTemplate;
 		this.checkpointInterval = properties.windows().checkpointInterval();
 		this.metrics = metrics;
 		this.faults = faults;
@@ -91,9 +98,9 @@ class CountingListener implements ConsumerSeekAware {
 	// The group is spring.kafka.consumer.group-id, not the listener's id. Each of the listener's containers has a
 	// client id of its own: consumers sharing one, as they otherwise would, overwrite each other's client metrics,
 	// the consumer lag among them.
-	@KafkaListener(id = "click-event-counter", idIsGroup = false, topics = "#{__listener.topic}", batch = "true",
+	@KafkaListener(id = LISTENER_ID, idIsGroup = false, containerPostProcessor = "countingContainer", topics = "#{__listener.topic}", batch = "true",
 			clientIdPrefix = "${spring.kafka.client-id:event-listener}-counting")
-	void count(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+	void count(List<ConsumerRecord<String, byte[]>> records) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			throw new IllegalStateException(
 					"counting needs Kafka transactions: set spring.kafka.producer.transaction-id-prefix");
@@ -109,7 +116,7 @@ class CountingListener implements ConsumerSeekAware {
 		this.state.begin(partitions);
 		long now = System.nanoTime();
 		CountedBatch counted = this.counter.count(new RecordBatch(records), this.state,
-				partition -> checkpointDue(partition, consumer, now));
+				partition -> checkpointDue(partition, now));
 		counted.rejected()
 			.forEach(rejected -> this.deadLetters.write(records.get(rejected.index()), rejected.reason(),
 					rejected.detail()));
@@ -136,17 +143,35 @@ class CountingListener implements ConsumerSeekAware {
 	}
 
 	/**
-	 * A partition is checkpointed when its consumer has caught up, so that what is on the topics stops at its newest
-	 * events whenever they pause, and otherwise every checkpoint interval, so that a restart counts at most that long
-	 * again.
+	 * A partition is checkpointed at most every checkpoint interval while events come, so that a restart counts at
+	 * most that long again; once they pause, {@link #onPartitionIdle} checkpoints it.
 	 */
-	private boolean checkpointDue(int partition, Consumer<?, ?> consumer, long nowNanos) {
+	private boolean checkpointDue(int partition, long nowNanos) {
 		Long sinceCheckpoint = this.state.nanosSinceCheckpoint(partition, nowNanos);
-		if (sinceCheckpoint == null || sinceCheckpoint >= this.checkpointInterval.toNanos()) {
-			return true;
+		return sinceCheckpoint == null || sinceCheckpoint >= this.checkpointInterval.toNanos();
+	}
+
+	/**
+	 * A partition whose events paused is checkpointed once, with its open windows' sketches, so that what is on the
+	 * topics ends at its newest events: the figures since the start, the running windows' and those of a window the
+	 * publisher closes for an idle partition. It runs on the consumer's thread, between batches, in a transaction of
+	 * its own: a checkpoint holds what is committed, whoever writes it.
+	 */
+	@EventListener(condition = "event.listenerId.startsWith('" + LISTENER_ID + "')")
+	void onPartitionIdle(ListenerContainerPartitionIdleEvent idle) {
+		if (!this.counter.countsWindows()) {
+			return;
 		}
-		OptionalLong lag = consumer.currentLag(new TopicPartition(this.topic, partition));
-		return lag.isEmpty() || lag.getAsLong() == 0;
+		PartitionState checkpoint = this.state.uncheckpointed(idle.getTopicPartition().partition());
+		if (checkpoint == null) {
+			return;
+		}
+		this.kafkaTemplate.executeInTransaction(template -> {
+			this.changelogWriter.checkpoint(checkpoint);
+			this.counter.openWindows(checkpoint).forEach(this.windowChangelogWriter::write);
+			return null;
+		});
+		this.state.commit(List.of(), List.of(checkpoint), System.nanoTime());
 	}
 
 	@Override

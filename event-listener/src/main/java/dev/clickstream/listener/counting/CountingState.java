@@ -64,6 +64,22 @@ class CountingState implements CommittedPartitions {
 		return state;
 	}
 
+	/**
+	 * The partition's committed state with its sketches, if it has counted events since its last checkpoint; null if
+	 * not, or if it is not held here, or if its sketches are unsure.
+	 */
+	@Nullable PartitionState uncheckpointed(int partition) {
+		Partition state = this.partitions.get(partition);
+		if (state == null || state.unsure || state.committed.isEmpty()) {
+			return null;
+		}
+		PartitionState checkpoint = state.checkpoint;
+		if (checkpoint != null && checkpoint.nextOffset() >= state.committed.nextOffset()) {
+			return null;
+		}
+		return state.sketches.checkpoint(state.committed);
+	}
+
 	/** Marks the partitions' sketches as holding events of a batch not committed yet. */
 	void begin(Collection<Integer> partitions) {
 		partitions.forEach(partition -> partition(partition).unsure = true);

@@ -41,6 +41,29 @@ class CountingStateTest {
 	}
 
 	@Test
+	void aPartitionWithEventsSinceItsLastCheckpointHasOneDueAndNoneOnceItIsWritten() {
+		BatchCounterTest.restore(this.state, PartitionState.empty(0));
+		BatchCounter counter = BatchCounterTest.windowed();
+		assertThat(this.state.uncheckpointed(0)).as("nothing counted").isNull();
+
+		this.state.begin(List.of(0));
+		CountedBatch counted = counter.count(new TestBatch().eventAt(0, 0, "2026-01-01T00:00:10UTC", "purchase"),
+				this.state, partition -> false);
+		assertThat(this.state.uncheckpointed(0)).as("a batch not committed yet").isNull();
+		this.state.commit(counted.states(), counted.checkpoints(), 0);
+
+		PartitionState due = this.state.uncheckpointed(0);
+		assertThat(due).isNotNull();
+		assertThat(due.nextOffset()).isEqualTo(1);
+		assertThat(due.sketches()).isNotNull();
+		assertThat(due.windows()).singleElement().satisfies(window -> assertThat(window.sketches()).isNotNull());
+		assertThat(counter.openWindows(due)).singleElement()
+			.satisfies(window -> assertThat(window.sketches()).isEqualTo(due.windows().get(0).sketches()));
+		this.state.commit(List.of(), List.of(due), 1);
+		assertThat(this.state.uncheckpointed(0)).as("checkpointed").isNull();
+	}
+
+	@Test
 	void aRevokedPartitionIsNotBroughtBackByALateCommit() {
 		BatchCounterTest.restore(this.state, PartitionState.empty(1));
 		PartitionState counted = this.state.committed(1).plus(Map.of("purchase", 1L), 1);
