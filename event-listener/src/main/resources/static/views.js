@@ -247,6 +247,9 @@
     }));
     const busy = sample.topics.filter((topic) => topic.history.some((point) => point[1] > 0));
     const times = [...new Set(busy.flatMap((topic) => topic.history.map((point) => point[0])))].sort((a, b) => a - b);
+    if (times.length < 2) {
+      return; // a rate over time needs two samples of rates
+    }
     topicRatesChart(times.map((t) => t / 1000), busy.map((topic, i) => {
       const byTime = new Map(topic.history.map((point) => [point[0], point[1]]));
       return { label: topic.name, color: COLORS[i % COLORS.length], values: times.map((t) => byTime.get(t) ?? null) };

@@ -96,6 +96,9 @@ class DashboardViewsIT {
 		});
 		page("the counting group's lag")
 			.untilAsserted(() -> assertThat(this.browser.findElement(By.id("group-rates")).getText()).contains(EVENTS));
+		page("the rates over time").untilAsserted(() -> assertThat(
+				Long.parseLong(this.browser.findElement(By.id("topic-rates-chart")).getDomAttribute("data-points")))
+			.isGreaterThanOrEqualTo(2));
 		shoot("topic-rates-title", "rates.png");
 
 		// Windows: a final window on the page has the counts, users and top products the API has for it.
