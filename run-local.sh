@@ -172,6 +172,7 @@ cat <<INFO
   Counts (JSON)        http://localhost:$LISTENER_PORT/api/counts
   Windows (JSON)       http://localhost:$LISTENER_PORT/api/windows
   Users, products      http://localhost:$LISTENER_PORT/api/summary
+  Topics (JSON)        http://localhost:$LISTENER_PORT/api/topics   .../api/topics/rates
   Generator (JSON)     http://localhost:$PRODUCER_PORT/api/generator
   Dashboard            http://localhost:$LISTENER_PORT/
   Listener actuator    http://localhost:$LISTENER_PORT/actuator/health   .../actuator/metrics   .../actuator/prometheus
