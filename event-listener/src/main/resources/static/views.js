@@ -175,6 +175,7 @@
   // --- Generator -------------------------------------------------------------------------------------------------
 
   let generatorPaused = false;
+  let rateFilled = false;
 
   function showGenerator(status) {
     $('generator-status').textContent = status.paused ? 'paused' : 'running';
@@ -186,9 +187,10 @@
     const pause = $('generator-pause');
     pause.textContent = status.paused ? 'Resume' : 'Pause';
     pause.setAttribute('aria-pressed', String(status.paused));
-    const input = $('generator-rate-input');
-    if (document.activeElement !== input && input.value === '') {
-      input.value = String(status.rate);
+    // Filled in once, from the first answer: after that the field is the user's, whatever they type or clear.
+    if (!rateFilled) {
+      $('generator-rate-input').value = String(status.rate);
+      rateFilled = true;
     }
     $('generator-form').querySelectorAll('button, input').forEach((control) => { control.disabled = false; });
   }
