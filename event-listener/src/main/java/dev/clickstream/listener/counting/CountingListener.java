@@ -10,6 +10,8 @@ import java.util.TreeSet;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.listener.changelog.ChangelogReader;
@@ -39,6 +41,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class CountingListener implements ConsumerSeekAware {
 
 	static final String LISTENER_ID = "click-event-counter";
+
+	private static final Logger logger = LoggerFactory.getLogger(CountingListener.class);
 
 	private final CountingState state;
 
@@ -166,11 +170,19 @@ class CountingListener implements ConsumerSeekAware {
 		if (checkpoint == null) {
 			return;
 		}
-		this.kafkaTemplate.executeInTransaction(template -> {
-			this.changelogWriter.checkpoint(checkpoint);
-			this.counter.openWindows(checkpoint).forEach(this.windowChangelogWriter::write);
-			return null;
-		});
+		try {
+			this.kafkaTemplate.executeInTransaction(template -> {
+				this.changelogWriter.checkpoint(checkpoint);
+				this.counter.openWindows(checkpoint).forEach(this.windowChangelogWriter::write);
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			// The partition stays due: the next idle event, or the next batch's checkpoint, writes it.
+			logger.warn("Could not checkpoint idle partition {} at offset {}: {}", checkpoint.partition(),
+					checkpoint.nextOffset(), ex.toString());
+			return;
+		}
 		this.state.commit(List.of(), List.of(checkpoint), System.nanoTime());
 	}
 
