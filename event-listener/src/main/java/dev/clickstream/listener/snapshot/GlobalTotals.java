@@ -49,11 +49,9 @@ class GlobalTotals {
 	 * @return whether the totals changed
 	 */
 	boolean update(PartitionState state) {
-		PartitionState current = this.latest.get(state.partition());
-		if (current != null && current.nextOffset() >= state.nextOffset()) {
+		if (!putIfNewer(this.latest, state)) {
 			return false;
 		}
-		this.latest.put(state.partition(), state);
 		this.version++;
 		return true;
 	}
@@ -63,12 +61,20 @@ class GlobalTotals {
 	 * @return whether the sketches changed
 	 */
 	boolean updateSketches(PartitionState checkpoint) {
-		PartitionState current = this.checkpoints.get(checkpoint.partition());
-		if (current != null && current.nextOffset() >= checkpoint.nextOffset()) {
+		if (!putIfNewer(this.checkpoints, checkpoint)) {
 			return false;
 		}
-		this.checkpoints.put(checkpoint.partition(), checkpoint);
 		this.sketchesVersion++;
+		return true;
+	}
+
+	/** Keeps the state if it is further on than the partition's one held; a partition's states only move on. */
+	private static boolean putIfNewer(Map<Integer, PartitionState> held, PartitionState state) {
+		PartitionState current = held.get(state.partition());
+		if (current != null && current.nextOffset() >= state.nextOffset()) {
+			return false;
+		}
+		held.put(state.partition(), state);
 		return true;
 	}
 
