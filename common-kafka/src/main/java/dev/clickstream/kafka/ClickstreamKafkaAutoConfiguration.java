@@ -9,14 +9,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Declares the shared topics and creates every declared topic (retrying while Kafka is away), checks the bootstrap
- * address, and adds the Kafka health indicator, in whichever service has this module. Spring's own topic creation
- * at start-up ({@code spring.kafka.admin.auto-create}) should be off: with the broker away it holds start-up for up
- * to its operation and close timeouts (30 s and 10 s by default), logs an error with a stack trace, and does not try
- * again.
+ * address, and adds the Kafka health indicator and the maker of read_committed consumers, in whichever service has
+ * this module. Spring's own topic creation at start-up ({@code spring.kafka.admin.auto-create}) should be off: with
+ * the broker away it holds start-up for up to its operation and close timeouts (30 s and 10 s by default), logs an
+ * error with a stack trace, and does not try again.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties({ ClickstreamTopics.class, KafkaHealthProperties.class })
@@ -40,6 +41,11 @@ public class ClickstreamKafkaAutoConfiguration {
 	@Bean
 	TopicCreator topicCreator(KafkaAdmin kafkaAdmin, List<NewTopic> topics) {
 		return new TopicCreator(new TopicAdmin(kafkaAdmin.getConfigurationProperties(), topics));
+	}
+
+	@Bean
+	ReadCommittedConsumers readCommittedConsumers(ConsumerFactory<?, ?> consumerFactory) {
+		return new ReadCommittedConsumers(consumerFactory);
 	}
 
 	@Bean

@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.clickstream.listener.kafka.ReadCommittedConsumers;
+import dev.clickstream.kafka.ReadCommittedConsumers;
 import dev.clickstream.model.CountsSnapshot;
 
 import org.springframework.beans.factory.annotation.Autowired;

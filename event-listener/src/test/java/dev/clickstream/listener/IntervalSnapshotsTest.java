@@ -13,7 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import dev.clickstream.kafka.ClickstreamTopics;
-import dev.clickstream.listener.kafka.ReadCommittedConsumers;
+import dev.clickstream.kafka.ReadCommittedConsumers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.clickstream.kafka.ClickstreamTopics;
-import dev.clickstream.listener.kafka.ReadCommittedConsumers;
+import dev.clickstream.kafka.ReadCommittedConsumers;
 import dev.clickstream.model.ClickEvent;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -10,8 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.clickstream.kafka.ClickstreamTopics;
+import dev.clickstream.kafka.ReadCommittedConsumers;
 import dev.clickstream.listener.changelog.ChangelogFormat;
-import dev.clickstream.listener.kafka.ReadCommittedConsumers;
 import dev.clickstream.listener.windows.WindowResults;
 
 import org.springframework.beans.factory.annotation.Autowired;

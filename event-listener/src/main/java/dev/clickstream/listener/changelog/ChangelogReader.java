@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.kafka.KafkaRetries;
+import dev.clickstream.kafka.ReadCommittedConsumers;
 import dev.clickstream.listener.EventListenerProperties;
 import dev.clickstream.listener.kafka.LastCommittedRecords;
-import dev.clickstream.listener.kafka.ReadCommittedConsumers;
 
 import org.springframework.stereotype.Component;
 import org.springframework.util.backoff.BackOffExecution;

@@ -4,9 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import dev.clickstream.kafka.ClickstreamTopics;
-import dev.clickstream.listener.kafka.ReadCommittedConsumers;
-import dev.clickstream.listener.EventListenerProperties;
+import dev.clickstream.kafka.ReadCommittedConsumers;
 import dev.clickstream.listener.EventListenerProperties.Snapshots.Mode;
+import dev.clickstream.listener.EventListenerProperties;
 import dev.clickstream.model.ClickEventReader;
 
 import org.springframework.context.annotation.Bean;

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.clickstream.kafka.ReadCommittedConsumers;
 import dev.clickstream.listener.changelog.PartitionState;
-import dev.clickstream.listener.kafka.ReadCommittedConsumers;
 import dev.clickstream.listener.sketches.PartitionSketches;
 
 /**

@@ -1,6 +1,6 @@
 /**
- * The live dashboard at {@code /}: current totals, rates, lag and dead letters, pushed to browsers as server-sent
- * events from one shared sampler, and the same figures as JSON at {@code /api/dashboard}.
+ * What the listener gives the dashboard library (the {@code dashboard} module) to show: its snapshots, event names
+ * and consumer groups.
  */
 @NullMarked
 package dev.clickstream.listener.dashboard;

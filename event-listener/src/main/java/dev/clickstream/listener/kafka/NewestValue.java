@@ -12,6 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.clickstream.kafka.ReadCommittedConsumers;
+
+
 /**
  * Follows a one-partition topic of which only the newest committed record matters, read as JSON of a type: after a
  * restart it reads that record, never the whole topic. A record of another shape is logged and passed over.

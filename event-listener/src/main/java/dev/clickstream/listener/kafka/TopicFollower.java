@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.clickstream.kafka.KafkaRetries;
+import dev.clickstream.kafka.ReadCommittedConsumers;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.backoff.BackOffExecution;

@@ -3,8 +3,8 @@ package dev.clickstream.listener.snapshot;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.clickstream.kafka.ClickstreamTopics;
+import dev.clickstream.kafka.ReadCommittedConsumers;
 import dev.clickstream.listener.kafka.NewestValue;
-import dev.clickstream.listener.kafka.ReadCommittedConsumers;
 import dev.clickstream.model.CountsSnapshot;
 
 import org.springframework.stereotype.Component;

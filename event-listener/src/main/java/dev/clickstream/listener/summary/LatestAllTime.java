@@ -3,8 +3,8 @@ package dev.clickstream.listener.summary;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.clickstream.kafka.ClickstreamTopics;
+import dev.clickstream.kafka.ReadCommittedConsumers;
 import dev.clickstream.listener.kafka.NewestValue;
-import dev.clickstream.listener.kafka.ReadCommittedConsumers;
 import dev.clickstream.model.AllTimeFigures;
 
 import org.springframework.stereotype.Component;

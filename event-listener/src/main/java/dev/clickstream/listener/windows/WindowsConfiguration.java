@@ -8,10 +8,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.clickstream.kafka.ClickstreamTopics;
+import dev.clickstream.kafka.ReadCommittedConsumers;
 import dev.clickstream.listener.EventListenerProperties;
 import dev.clickstream.listener.changelog.ChangelogFormat;
 import dev.clickstream.listener.kafka.PollCadence;
-import dev.clickstream.listener.kafka.ReadCommittedConsumers;
 import dev.clickstream.listener.sketches.SketchMerges;
 import dev.clickstream.listener.snapshot.SingleOwnerAssignor;
 

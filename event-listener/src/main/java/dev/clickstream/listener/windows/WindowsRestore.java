@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.clickstream.kafka.ClickstreamTopics;
+import dev.clickstream.kafka.ReadCommittedConsumers;
 import dev.clickstream.listener.EventListenerProperties;
 import dev.clickstream.listener.changelog.ChangelogFormat;
 import dev.clickstream.listener.changelog.PartitionWindow;
-import dev.clickstream.listener.kafka.ReadCommittedConsumers;
 import dev.clickstream.model.WindowResult;
 
 /**

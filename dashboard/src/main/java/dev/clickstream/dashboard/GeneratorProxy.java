@@ -1,0 +1,80 @@
+package dev.clickstream.dashboard;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Passes the page's requests for the generator's status and changes on to the producer's {@code /api/generator}:
+ * the page talks to the listener alone, and the producer need not be reachable from the browser. The producer's
+ * answer, a bad request's problem detail among them, goes back as it came; a producer that does not answer gives 503.
+ */
+class GeneratorProxy {
+
+	static final String GENERATOR_PATH = "/api/generator";
+
+	private final @Nullable URI uri;
+
+	private final Duration timeout;
+
+	private final HttpClient http;
+
+	GeneratorProxy(DashboardProperties properties) {
+		URI base = properties.producerUri();
+		this.uri = (base != null) ? base.resolve(base.getPath() + GENERATOR_PATH) : null;
+		this.timeout = properties.producerTimeout();
+		this.http = HttpClient.newBuilder().connectTimeout(this.timeout).build();
+	}
+
+	ResponseEntity<?> status() {
+		return forward(HttpRequest.BodyPublishers.noBody(), "GET");
+	}
+
+	ResponseEntity<?> change(String body) {
+		return forward(HttpRequest.BodyPublishers.ofString(body), "PATCH");
+	}
+
+	private ResponseEntity<?> forward(HttpRequest.BodyPublisher body, String method) {
+		URI target = this.uri;
+		if (target == null) {
+			return unavailable("The producer is not configured: clickstream.dashboard.producer-url is empty");
+		}
+		HttpRequest request = HttpRequest.newBuilder(target)
+			.timeout(this.timeout)
+			.header("Accept", "application/json, application/problem+json")
+			.header("Content-Type", MediaType.APPLICATION_JSON_VALUE)
+			.method(method, body)
+			.build();
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			String contentType = response.headers().firstValue("Content-Type").orElse(MediaType.APPLICATION_JSON_VALUE);
+			return ResponseEntity.status(response.statusCode())
+				.contentType(MediaType.parseMediaType(contentType))
+				.body(response.body());
+		}
+		catch (IOException ex) {
+			return unavailable("The producer at " + target + " did not answer: " + ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return unavailable("Interrupted while asking the producer at " + target);
+		}
+	}
+
+	private static ResponseEntity<ProblemDetail> unavailable(String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+		problem.setTitle("Generator unreachable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+	}
+
+}

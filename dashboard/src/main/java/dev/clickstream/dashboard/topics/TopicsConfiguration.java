@@ -1,0 +1,81 @@
+package dev.clickstream.dashboard.topics;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import dev.clickstream.dashboard.DashboardProperties;
+import dev.clickstream.dashboard.DashboardSource;
+import dev.clickstream.kafka.ClickstreamTopics;
+import dev.clickstream.kafka.ReadCommittedConsumers;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** The topic browser and the topic rates, and the one Admin client they share. */
+@Configuration(proxyBeanMethods = false)
+public class TopicsConfiguration {
+
+	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
+
+	/**
+	 * For the life of the service: one per request or sample would open new connections each time. Closed by
+	 * {@link #topicsAdminCloser}, not by its own {@code close()}, which waits for every call still pending.
+	 */
+	@Bean(destroyMethod = "")
+	Admin topicsAdmin(KafkaAdmin kafkaAdmin) {
+		Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+		// An id of its own: clients sharing one (the health check's Admin has the service's) collide in JMX.
+		Object clientId = config.getOrDefault(AdminClientConfig.CLIENT_ID_CONFIG, "event-listener");
+		config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId + "-topics");
+		return Admin.create(config);
+	}
+
+	/** A read still pending at shutdown has no one left to answer: it is cut short, not waited for. */
+	@Bean
+	DisposableBean topicsAdminCloser(Admin topicsAdmin) {
+		return () -> topicsAdmin.close(CLOSE_TIMEOUT);
+	}
+
+	@Bean
+	AdminReads adminReads(Admin topicsAdmin, ClickstreamTopics topics, DashboardSource source) {
+		List<String> pipeline = List.of(topics.events().name(), topics.uniqueEvents().name(),
+				topics.changelog().name(), topics.deadLetterName(), topics.windowChangelog().name(),
+				topics.lateEventsName(), topics.windowResults().name(), topics.allTime().name(),
+				topics.checkpoints().name());
+		return new AdminReads(topicsAdmin, pipeline, source.consumerGroups());
+	}
+
+	@Bean
+	TopicRates topicRates(DashboardProperties properties) {
+		DashboardProperties.Rates rates = properties.rates();
+		return new TopicRates(rates.history().toMillis(), rates.interval().toMillis() / 1000.0);
+	}
+
+	@Bean
+	RatesSampler ratesSampler(AdminReads adminReads, TopicRates topicRates, DashboardProperties properties) {
+		DashboardProperties.Rates rates = properties.rates();
+		return new RatesSampler(adminReads, topicRates, rates.interval(), rates.timeout());
+	}
+
+	@Bean
+	TopicsController topicsController(TopicBrowser browser, TopicRates rates, DashboardProperties properties) {
+		return new TopicsController(browser, rates, properties);
+	}
+
+	@Bean
+	TopicBrowser topicBrowser(ClickstreamTopics topics, AdminReads adminReads, ReadCommittedConsumers consumers,
+			DashboardProperties properties) {
+		DashboardProperties.Browser browser = properties.browser();
+		return new TopicBrowser(new BrowsableTopics(topics), adminReads,
+				new TopicReader(consumers, browser.maxValueChars(), browser.timeout()), browser.maxRecords(),
+				browser.cache(), browser.timeout(), browser.maxConcurrentReads());
+	}
+
+}
