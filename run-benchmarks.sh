@@ -20,9 +20,11 @@
 #   GENERATOR_RATE, GENERATOR_ARGS   the generator's rate when finding its highest (default 10000000), extra arguments
 #   LATENCY_RATE, LATENCY_SECONDS, LATENCY_WARMUP_SECONDS, LATENCY_SNAPSHOT_INTERVAL_MS   (10000, 60, 10, 100)
 #   PROFILE                   1 (default): one more listener run under JFR, summarised in the report; 0: none
-#   SKIP                      parts to leave out: listener,listener-jackson,listener-no-windows,tuned,streams,
-#                             streams-windowed,raw,generator,generator-jackson,generator-seed,perf,latency,
-#                             latency-seed,profile
+#   DASHBOARDS                dashboards open in listener-dashboards and latency-dashboards (default 50), each
+#                             asking what the page asks, as often
+#   SKIP                      parts to leave out: listener,listener-dashboards,listener-jackson,listener-no-windows,
+#                             tuned,streams,streams-windowed,raw,generator,generator-jackson,generator-seed,perf,
+#                             latency,latency-dashboards,latency-seed,profile
 #   REPORT                    where the run is added (default docs/benchmarks.md)
 #   MAX_LOAD                  if set, wait (up to 30 minutes) until the 1-minute load average is below it
 #

@@ -63,16 +63,22 @@ public final class Benchmarks {
 				}
 				if (settings.runs("latency")) {
 					latencies.add(new LatencyRun(bench).run(ThroughputRuns.LISTENER + ", shop traffic", "latency",
-							settings.listenerArgs(), settings.contenderJvmOptions(), "shop"));
+							settings.listenerArgs(), settings.contenderJvmOptions(), "shop", 0));
+					if (settings.runs("latency-dashboards")) {
+						latencies.add(new LatencyRun(bench).run(
+								ThroughputRuns.LISTENER + ", shop traffic, " + settings.dashboards() + " dashboards open",
+								"latency-dashboards", settings.listenerArgs(), settings.contenderJvmOptions(), "shop",
+								settings.dashboards()));
+					}
 					if (settings.runs("latency-seed")) {
 						// Every user and product new: the sketches at their largest.
 						latencies.add(new LatencyRun(bench).run(ThroughputRuns.LISTENER + ", seed traffic", "latency-seed",
-								settings.listenerArgs(), settings.contenderJvmOptions(), "seed"));
+								settings.listenerArgs(), settings.contenderJvmOptions(), "seed", 0));
 					}
 					if (settings.tuned() && settings.runs("tuned")) {
 						latencies.add(new LatencyRun(bench).run(ThroughputRuns.TUNED, "latency-tuned",
 								settings.tunedListenerArgs(), settings.tunedListenerJvmOptions().isEmpty()
-										? settings.contenderJvmOptions() : settings.tunedListenerJvmOptions(), "shop"));
+										? settings.contenderJvmOptions() : settings.tunedListenerJvmOptions(), "shop", 0));
 					}
 				}
 				if (settings.profile() && settings.runs("profile")) {

@@ -66,9 +66,10 @@ final class LatencyRun {
 	 * @param label names the listener in the report
 	 * @param id prefixes the run's topics and files
 	 * @param generatorModel the generator's traffic model: {@code shop}, or {@code seed} for every user and product new
+	 * @param dashboards how many dashboards are open on the listener from its start to the end of the run
 	 */
 	Result run(String label, String id, List<String> listenerArgs, List<String> listenerJvmOptions,
-			String generatorModel) {
+			String generatorModel, int dashboards) {
 		Settings settings = this.bench.settings();
 		long events = (long) settings.latencyRate() * settings.latencyDuration().toSeconds();
 		String input = id + "-events";
@@ -78,7 +79,8 @@ final class LatencyRun {
 		String loadBefore = Machine.loadAverages();
 		try (TotalsWatch watch = TotalsWatch.start(this.bench.bootstrapServers(), snapshots, Format.SNAPSHOT);
 				SendTimes sendTimes = SendTimes.start(this.bench.bootstrapServers(), input, events)) {
-			List<String> args = new ArrayList<>(List.of("--server.port=" + FreePorts.next(),
+			int port = FreePorts.next();
+			List<String> args = new ArrayList<>(List.of("--server.port=" + port,
 							"--spring.kafka.bootstrap-servers=" + this.bench.bootstrapServers(),
 							"--clickstream.instance-id=" + id, "--clickstream.topics.events.name=" + input,
 							"--clickstream.topics.unique-events.name=" + snapshots,
@@ -99,6 +101,8 @@ final class LatencyRun {
 							"--clickstream.generator.limit=" + events));
 			this.bench.rss().watch(listener);
 			this.bench.rss().watch(producer);
+			DashboardClients clients = (dashboards > 0)
+					? DashboardClients.open("http://127.0.0.1:" + port, input, dashboards) : null;
 			try {
 				listener.start();
 				GroupWatch.awaitAssigned(this.bench.admin(), id, input, Bench.PARTITIONS, listener, Bench.minutes(3));
@@ -143,6 +147,9 @@ final class LatencyRun {
 				return result;
 			}
 			finally {
+				if (clients != null) {
+					clients.close();
+				}
 				producer.stop(Duration.ofSeconds(30));
 				listener.stop(Duration.ofSeconds(30));
 				this.bench.rss().unwatch(listener);

@@ -76,7 +76,7 @@ final class ListenerProfile {
 				+ "jdk.ThreadPark#threshold=1ms,jdk.SocketRead#threshold=1ms");
 		Measurement measurement = new ThroughputRuns(this.bench).listener(round, "listener",
 				ThroughputRuns.LISTENER + " under JFR", input, events, settings.listenerArgs(), jvmOptions,
-				settings.snapshotInterval());
+				settings.snapshotInterval(), 0);
 		this.bench.deleteTopicsStartingWith(round + "-");
 		Instant from = Instant.ofEpochMilli(measurement.fromEpochMillis());
 		return summarise(measurement, recording, from, from.plusMillis(measurement.millis()));

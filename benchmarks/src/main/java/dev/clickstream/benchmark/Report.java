@@ -102,7 +102,8 @@ final class Report {
 			.append("; contender JVM options ").append(args(settings.contenderJvmOptions()))
 			.append("; Streams threads ").append(settings.streamsThreads()).append("; raw max.poll.records ")
 			.append(settings.rawMaxPollRecords()).append("; generator rate ").append(settings.generatorRate())
-			.append(", arguments ").append(args(settings.generatorArgs()));
+			.append(", arguments ").append(args(settings.generatorArgs()))
+			.append("; dashboards open in the runs with dashboards ").append(settings.dashboards());
 		if (settings.tuned()) {
 			md.append("; tuned listener arguments ").append(args(settings.tunedListenerArgs()))
 				.append(", JVM options ").append(args(settings.tunedListenerJvmOptions().isEmpty()
@@ -214,6 +215,8 @@ final class Report {
 				ThroughputRuns.STREAMS_WINDOWED, 2.0);
 		ratio(md, "listener ÷ listener (windows off)", byContender, ThroughputRuns.LISTENER,
 				ThroughputRuns.LISTENER_WITHOUT_WINDOWS, 0.7);
+		ratio(md, "listener (dashboards open) ÷ listener", byContender, ThroughputRuns.LISTENER_WITH_DASHBOARDS,
+				ThroughputRuns.LISTENER, 0.95);
 		ratio(md, "generator ÷ ProducerPerformance", byContender, ThroughputRuns.GENERATOR, ThroughputRuns.PERF, 0.8);
 		ratio(md, "generator (seed model) ÷ ProducerPerformance", byContender, ThroughputRuns.GENERATOR_SEED_MODEL,
 				ThroughputRuns.PERF, 0.8);

@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
  * @param latencyWarmup the first part of the latency run left out of the percentiles
  * @param latencySnapshotInterval the listener's snapshot interval in the latency run
  * @param profile whether to run the listener once more under JFR and summarise the recording
+ * @param dashboards how many dashboards are open in the runs with dashboards
  * @param skip parts to leave out: listener, listener-jackson, listener-no-windows, tuned, streams,
  * streams-windowed, raw, generator, generator-jackson, generator-seed, perf, latency, latency-seed, profile
  * @param report the markdown file the run is added to
@@ -36,7 +37,8 @@ import java.util.stream.Collectors;
 record Settings(long events, int repetitions, long warmupEvents, Duration snapshotInterval, List<String> listenerArgs,
 		List<String> tunedListenerArgs, List<String> tunedListenerJvmOptions, List<String> contenderJvmOptions, int streamsThreads, int rawMaxPollRecords,
 		long generatorRate, List<String> generatorArgs, int latencyRate, Duration latencyDuration,
-		Duration latencyWarmup, Duration latencySnapshotInterval, boolean profile, Set<String> skip, Path report) {
+		Duration latencyWarmup, Duration latencySnapshotInterval, boolean profile, int dashboards, Set<String> skip,
+		Path report) {
 
 	static Settings fromEnvironment() {
 		long events = longEnv("N", 1_000_000);
@@ -48,6 +50,7 @@ record Settings(long events, int repetitions, long warmupEvents, Duration snapsh
 				Duration.ofSeconds(longEnv("LATENCY_SECONDS", 60)),
 				Duration.ofSeconds(longEnv("LATENCY_WARMUP_SECONDS", 10)),
 				Duration.ofMillis(longEnv("LATENCY_SNAPSHOT_INTERVAL_MS", 100)), longEnv("PROFILE", 1) != 0,
+				(int) longEnv("DASHBOARDS", 50),
 				Arrays.stream(env("SKIP", "").split("[ ,]+"))
 					.map(part -> part.trim().toLowerCase(Locale.ROOT))
 					.filter(part -> !part.isEmpty())

@@ -34,6 +34,8 @@ final class ThroughputRuns {
 
 	static final String LISTENER_WITHOUT_WINDOWS = "listener (windows off)";
 
+	static final String LISTENER_WITH_DASHBOARDS = "listener (dashboards open)";
+
 	static final String RAW = "raw consumer";
 
 	static final String LISTENER_JACKSON = "listener (Jackson parser)";
@@ -71,25 +73,30 @@ final class ThroughputRuns {
 				(System.nanoTime() - prefillStart) / 1_000_000);
 		if (settings.runs("listener")) {
 			results.add(report(listener(round, "listener", LISTENER, input, events, settings.listenerArgs(),
-					settings.contenderJvmOptions(), settings.snapshotInterval())));
+					settings.contenderJvmOptions(), settings.snapshotInterval(), 0)));
+		}
+		if (settings.runs("listener-dashboards")) {
+			results.add(report(listener(round, "listener-dashboards", LISTENER_WITH_DASHBOARDS, input, events,
+					settings.listenerArgs(), settings.contenderJvmOptions(), settings.snapshotInterval(),
+					settings.dashboards())));
 		}
 		if (settings.runs("listener-jackson")) {
 			List<String> args = new ArrayList<>(settings.listenerArgs());
 			args.add("--clickstream.counting.compact-reader=false");
 			results.add(report(listener(round, "listener-jackson", LISTENER_JACKSON, input, events, args,
-					settings.contenderJvmOptions(), settings.snapshotInterval())));
+					settings.contenderJvmOptions(), settings.snapshotInterval(), 0)));
 		}
 		if (settings.runs("listener-no-windows")) {
 			List<String> args = new ArrayList<>(settings.listenerArgs());
 			args.add("--clickstream.windows.enabled=false");
 			results.add(report(listener(round, "listener-no-windows", LISTENER_WITHOUT_WINDOWS, input, events, args,
-					settings.contenderJvmOptions(), settings.snapshotInterval())));
+					settings.contenderJvmOptions(), settings.snapshotInterval(), 0)));
 		}
 		if (settings.runs("tuned") && settings.tuned()) {
 			results.add(report(listener(round, "tuned", TUNED, input, events, settings.tunedListenerArgs(),
 					settings.tunedListenerJvmOptions().isEmpty() ? settings.contenderJvmOptions()
 							: settings.tunedListenerJvmOptions(),
-					settings.snapshotInterval())));
+					settings.snapshotInterval(), 0)));
 		}
 		if (settings.runs("streams")) {
 			results.add(report(streams(round, "streams", STREAMS, input, events, "total")));
@@ -133,15 +140,17 @@ final class ThroughputRuns {
 
 	/**
 	 * The listener jar counting the input topic: from the moment its group owns every partition to the moment a
-	 * read_committed observer receives a snapshot whose total is N.
+	 * read_committed observer receives a snapshot whose total is N; with {@code dashboards} dashboards open on it
+	 * from its start to its end.
 	 */
 	Measurement listener(String round, String tag, String contender, String input, long events, List<String> extraArgs,
-			List<String> jvmOptions, Duration snapshotInterval) {
+			List<String> jvmOptions, Duration snapshotInterval, int dashboards) {
 		String id = round + "-" + tag;
 		String snapshots = id + "-snapshots";
 		String changelog = id + "-changelog";
 		this.bench.createTopic(snapshots, 1);
-		List<String> args = new ArrayList<>(List.of("--server.port=" + FreePorts.next(),
+		int port = FreePorts.next();
+		List<String> args = new ArrayList<>(List.of("--server.port=" + port,
 				"--spring.kafka.bootstrap-servers=" + this.bench.bootstrapServers(),
 				"--clickstream.instance-id=" + id, "--clickstream.topics.events.name=" + input,
 				"--clickstream.topics.unique-events.name=" + snapshots,
@@ -154,14 +163,23 @@ final class ThroughputRuns {
 			double load = Machine.load1();
 			ManagedProcess process = this.bench.jarProcess(id, this.bench.listenerJar(), jvmOptions, args);
 			this.bench.rss().watch(process);
+			DashboardClients clients = (dashboards > 0)
+					? DashboardClients.open("http://127.0.0.1:" + port, input, dashboards) : null;
 			try {
 				Counted counted = count(process, id, input, watch, events);
 				long transactions = this.bench.endOffsets(changelog) / 2;
+				String detail = String.format("%d transactions, %.0f events each", transactions,
+						events / (double) Math.max(1, transactions));
+				if (clients != null) {
+					detail += String.format("; %d dashboards: %s", dashboards, clients.summary());
+				}
 				return counted.measurement(contender, round, events, process, this.bench.rss().peakKb(process), load,
-						String.format("%d transactions, %.0f events each", transactions,
-								events / (double) Math.max(1, transactions)));
+						detail);
 			}
 			finally {
+				if (clients != null) {
+					clients.close();
+				}
 				process.stop(STOP_GRACE);
 				this.bench.rss().unwatch(process);
 			}

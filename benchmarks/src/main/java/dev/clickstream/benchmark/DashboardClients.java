@@ -1,0 +1,168 @@
+package dev.clickstream.benchmark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Open dashboards, each asking the listener what the page asks, as often as it does: one server-sent event stream,
+ * reopened when it ends as a browser's {@code EventSource} does, and the page's polls (its {@code views.js}): windows
+ * and the generator every 2 s, the summary and the topic rates every 5 s, the newest 20 records of the event topic
+ * every second. They read every answer whole and count it; they draw nothing, so what they cost the machine is what
+ * serving them costs, not what a browser costs.
+ */
+final class DashboardClients implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(DashboardClients.class);
+
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final long STREAM_RETRY_MILLIS = 2_000;
+
+	private final URI base;
+
+	private final HttpClient http;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final List<Thread> streams = new ArrayList<>();
+
+	private final AtomicLong answered = new AtomicLong();
+
+	private final AtomicLong failed = new AtomicLong();
+
+	private final AtomicLong streamEvents = new AtomicLong();
+
+	private volatile boolean open = true;
+
+	private DashboardClients(URI base, String eventTopic, int count) {
+		this.base = base;
+		this.http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+		this.scheduler = Executors.newScheduledThreadPool(4, runnable -> {
+			Thread thread = new Thread(runnable, "dashboard-client");
+			thread.setDaemon(true);
+			return thread;
+		});
+		String records = "api/topics/" + URLEncoder.encode(eventTopic, StandardCharsets.UTF_8) + "/records?limit=20";
+		for (int client = 0; client < count; client++) {
+			// Spread over the first second, as pages opened one after another would be.
+			long offset = client * 1_000L / count;
+			poll("api/windows?limit=30", offset, 2_000);
+			poll("api/dashboard/generator", offset, 2_000);
+			poll("api/summary", offset, 5_000);
+			poll("api/topics/rates", offset, 5_000);
+			poll(records, offset, 1_000);
+			Thread stream = new Thread(this::follow, "dashboard-stream-" + client);
+			stream.setDaemon(true);
+			this.streams.add(stream);
+			stream.start();
+		}
+	}
+
+	/** {@code count} dashboards on the listener at {@code baseUrl}, browsing the topic {@code eventTopic}. */
+	static DashboardClients open(String baseUrl, String eventTopic, int count) {
+		log.info("opening {} dashboards on {}", count, baseUrl);
+		return new DashboardClients(URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"), eventTopic, count);
+	}
+
+	/** Answers read whole, failures (refused, timed out or not 2xx), and stream events, so far. */
+	String summary() {
+		return String.format("%d answers, %d failed requests, %d stream events", this.answered.get(),
+				this.failed.get(), this.streamEvents.get());
+	}
+
+	private void poll(String path, long offsetMillis, long everyMillis) {
+		URI uri = this.base.resolve(path);
+		this.scheduler.scheduleAtFixedRate(() -> get(uri), offsetMillis, everyMillis, TimeUnit.MILLISECONDS);
+	}
+
+	private void get(URI uri) {
+		HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", "application/json")
+			.build();
+		this.http.sendAsync(request, BodyHandlers.discarding()).whenComplete((response, failure) -> {
+			if (failure == null && response.statusCode() / 100 == 2) {
+				this.answered.incrementAndGet();
+			}
+			else if (this.open) {
+				this.failed.incrementAndGet();
+			}
+		});
+	}
+
+	/** One {@code EventSource}: reads the stream to its end, then opens it again. */
+	private void follow() {
+		HttpRequest request = HttpRequest.newBuilder(this.base.resolve("api/dashboard/stream"))
+			.header("Accept", "text/event-stream")
+			.build();
+		while (this.open) {
+			try {
+				HttpResponse<InputStream> response = this.http.send(request, BodyHandlers.ofInputStream());
+				try (InputStream body = response.body()) {
+					if (response.statusCode() != 200) {
+						this.failed.incrementAndGet();
+					}
+					else {
+						readEvents(body);
+					}
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (IOException ex) {
+				if (this.open) {
+					this.failed.incrementAndGet();
+				}
+			}
+			try {
+				TimeUnit.MILLISECONDS.sleep(STREAM_RETRY_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private void readEvents(InputStream body) throws IOException {
+		byte[] buffer = new byte[8192];
+		int read;
+		byte previous = 0;
+		while (this.open && (read = body.read(buffer)) >= 0) {
+			for (int i = 0; i < read; i++) {
+				// An event ends with an empty line.
+				if (buffer[i] == '\n' && previous == '\n') {
+					this.streamEvents.incrementAndGet();
+				}
+				previous = buffer[i];
+			}
+		}
+	}
+
+	/** Stops every poll; a stream in the middle of a read ends when the listener stops. */
+	@Override
+	public void close() {
+		this.open = false;
+		this.scheduler.shutdownNow();
+		this.streams.forEach(Thread::interrupt);
+		log.info("closed the dashboards: {}", summary());
+	}
+
+}
