@@ -244,7 +244,7 @@
       const name = cell('th', group.groupId);
       name.setAttribute('scope', 'row');
       row.append(name, cell('td', group.topic), cell('td', rateText(group.recordsPerSecond), 'num'),
-        cell('td', group.lag == null ? '—' : counts.format(group.lag), 'num'));
+        cell('td', rateText(group.bytesPerSecond), 'num'), cell('td', group.lag == null ? '—' : counts.format(group.lag), 'num'));
       return row;
     }));
     const busy = sample.topics.filter((topic) => topic.history.some((point) => point[1] > 0));

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +51,8 @@ final class DashboardClients implements AutoCloseable {
 
 	private final AtomicLong streamEvents = new AtomicLong();
 
+	private final Map<Integer, Long> statuses = new ConcurrentSkipListMap<>();
+
 	private volatile boolean open = true;
 
 	private DashboardClients(URI base, String eventTopic, int count) {
@@ -81,10 +85,13 @@ final class DashboardClients implements AutoCloseable {
 		return new DashboardClients(URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"), eventTopic, count);
 	}
 
-	/** Answers read whole, failures (refused, timed out or not 2xx), and stream events, so far. */
+	/**
+	 * Answers read whole, answers that were not 2xx by status, requests that failed once the listener had answered
+	 * (timed out, cut off), and stream events, so far.
+	 */
 	String summary() {
-		return String.format("%d answers, %d failed requests, %d stream events", this.answered.get(),
-				this.failed.get(), this.streamEvents.get());
+		return String.format("%d answers, not 2xx %s, %d failed requests, %d stream events", this.answered.get(),
+				this.statuses, this.failed.get(), this.streamEvents.get());
 	}
 
 	private void poll(String path, long offsetMillis, long everyMillis) {
@@ -99,7 +106,11 @@ final class DashboardClients implements AutoCloseable {
 			if (failure == null && response.statusCode() / 100 == 2) {
 				this.answered.incrementAndGet();
 			}
-			else if (this.open) {
+			else if (failure == null) {
+				this.statuses.merge(response.statusCode(), 1L, Long::sum);
+			}
+			// Refused while the listener starts, as a browser's would be; a failure after that is one.
+			else if (this.open && this.answered.get() > 0) {
 				this.failed.incrementAndGet();
 			}
 		});
@@ -115,7 +126,7 @@ final class DashboardClients implements AutoCloseable {
 				HttpResponse<InputStream> response = this.http.send(request, BodyHandlers.ofInputStream());
 				try (InputStream body = response.body()) {
 					if (response.statusCode() != 200) {
-						this.failed.incrementAndGet();
+						this.statuses.merge(response.statusCode(), 1L, Long::sum);
 					}
 					else {
 						readEvents(body);
@@ -127,7 +138,7 @@ final class DashboardClients implements AutoCloseable {
 				return;
 			}
 			catch (IOException ex) {
-				if (this.open) {
+				if (this.open && this.answered.get() > 0) {
 					this.failed.incrementAndGet();
 				}
 			}

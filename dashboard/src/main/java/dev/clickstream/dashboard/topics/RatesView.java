@@ -72,13 +72,15 @@ record RatesView(@Nullable Instant sampledAt, double intervalSeconds, boolean st
 	 * @param groupId the consumer group
 	 * @param topic a topic it reads
 	 * @param recordsPerSecond how fast its committed offsets advanced between the last two samples
+	 * @param bytesPerSecond estimated: {@code recordsPerSecond} times the topic's mean record size on disk (Kafka
+	 * reports no bytes read per group); null while either is unknown
 	 * @param lag the sum of {@code lagByPartition}; null while the group has committed no offset on the topic
 	 * @param lagByPartition every partition it committed an offset for, in partition order
-	 * @param history {@code [time, recordsPerSecond, lag]} of every sample of the last
+	 * @param history {@code [time, recordsPerSecond, lag, bytesPerSecond]} of every sample of the last
 	 * {@code clickstream.dashboard.rates.history}, oldest first
 	 */
-	record GroupRate(String groupId, String topic, @Nullable Double recordsPerSecond, @Nullable Long lag,
-			List<PartitionLag> lagByPartition, List<GroupPoint> history) {
+	record GroupRate(String groupId, String topic, @Nullable Double recordsPerSecond, @Nullable Double bytesPerSecond,
+			@Nullable Long lag, List<PartitionLag> lagByPartition, List<GroupPoint> history) {
 	}
 
 	/**
@@ -91,15 +93,18 @@ record RatesView(@Nullable Instant sampledAt, double intervalSeconds, boolean st
 	}
 
 	/**
-	 * One point of a group's history, written as an array {@code [time, recordsPerSecond, lag]}.
+	 * One point of a group's history, written as an array {@code [time, recordsPerSecond, lag, bytesPerSecond]}: the
+	 * estimated bytes last, so that readers of the first three keep working.
 	 *
 	 * @param time when it was sampled, in milliseconds since the epoch
 	 * @param recordsPerSecond how fast its committed offsets advanced, or null
 	 * @param lag its total lag on the topic, or null
+	 * @param bytesPerSecond estimated bytes read per second, or null
 	 */
 	@JsonFormat(shape = JsonFormat.Shape.ARRAY)
-	@JsonPropertyOrder({ "time", "recordsPerSecond", "lag" })
-	record GroupPoint(long time, @Nullable Double recordsPerSecond, @Nullable Long lag) {
+	@JsonPropertyOrder({ "time", "recordsPerSecond", "lag", "bytesPerSecond" })
+	record GroupPoint(long time, @Nullable Double recordsPerSecond, @Nullable Long lag,
+			@Nullable Double bytesPerSecond) {
 	}
 
 }

@@ -68,6 +68,7 @@ final class TopicRates implements CommittedLag {
 			previous.groups().forEach(group -> groupsBefore.put(new GroupKey(group.groupId(), group.topic()), group));
 		}
 		Map<String, TopicSample> topicsNow = new HashMap<>();
+		Map<String, Double> bytesPerRecord = new HashMap<>();
 		Set<GroupKey> groupsNow = new HashSet<>();
 		List<TopicRate> topics = new ArrayList<>();
 		for (TopicSample topic : sample.topics()) {
@@ -81,6 +82,10 @@ final class TopicRates implements CommittedLag {
 				history.addLast(new TopicPoint(sample.time(), recordsPerSecond, bytesPerSecond));
 			}
 			trim(history, sample.time(), TopicPoint::time);
+			Double recordBytes = bytesPerRecord(topic, recordsPerSecond, bytesPerSecond);
+			if (recordBytes != null) {
+				bytesPerRecord.put(topic.name(), recordBytes);
+			}
 			topics.add(new TopicRate(topic.name(), topic.partitions(), sum(topic.endOffsets()),
 					topic.sizes().isEmpty() ? null : sum(topic.sizes()), recordsPerSecond, bytesPerSecond,
 					List.copyOf(history)));
@@ -94,12 +99,16 @@ final class TopicRates implements CommittedLag {
 			TopicSample topic = topicsNow.get(group.topic());
 			List<PartitionLag> lags = lags(group.committed(), (topic != null) ? topic.endOffsets() : Map.of());
 			Long lag = lags.isEmpty() ? null : lags.stream().mapToLong(PartitionLag::lag).sum();
+			Double recordBytes = bytesPerRecord.get(group.topic());
+			Double bytesPerSecond = (recordsPerSecond != null && recordBytes != null)
+					? Math.round(recordsPerSecond * recordBytes * 10) / 10.0 : null;
 			ArrayDeque<GroupPoint> history = this.groupHistory.computeIfAbsent(key, ignored -> new ArrayDeque<>());
 			if (recordsPerSecond != null || lag != null) {
-				history.addLast(new GroupPoint(sample.time(), recordsPerSecond, lag));
+				history.addLast(new GroupPoint(sample.time(), recordsPerSecond, lag, bytesPerSecond));
 			}
 			trim(history, sample.time(), GroupPoint::time);
-			groups.add(new GroupRate(group.groupId(), group.topic(), recordsPerSecond, lag, lags, List.copyOf(history)));
+			groups.add(new GroupRate(group.groupId(), group.topic(), recordsPerSecond, bytesPerSecond, lag, lags,
+					List.copyOf(history)));
 		}
 		// A topic deleted, or a group no longer watched, takes its history with it.
 		this.topicHistory.keySet().retainAll(topicsNow.keySet());
@@ -152,6 +161,20 @@ final class TopicRates implements CommittedLag {
 			}
 		}
 		return any ? Math.round(growth / seconds * 10) / 10.0 : null;
+	}
+
+	/**
+	 * The mean size of a topic's records on disk (batch headers and compression included): of those written since
+	 * the last sample where some were, else of its whole log. Kafka reports no bytes read per group; a group's
+	 * offsets advanced times this is what it read, as near as the brokers' figures tell.
+	 */
+	private static @Nullable Double bytesPerRecord(TopicSample topic, @Nullable Double recordsPerSecond,
+			@Nullable Double bytesPerSecond) {
+		if (recordsPerSecond != null && bytesPerSecond != null && recordsPerSecond > 0) {
+			return bytesPerSecond / recordsPerSecond;
+		}
+		long records = sum(topic.endOffsets());
+		return (records > 0 && !topic.sizes().isEmpty()) ? (double) sum(topic.sizes()) / records : null;
 	}
 
 	private static List<PartitionLag> lags(Map<Integer, Long> committed, Map<Integer, Long> ends) {

@@ -52,9 +52,12 @@ class TopicRatesTest {
 		assertThat(topic.history()).containsExactly(new TopicPoint(T0 + 4_000, 30.0, 1_500.0));
 		GroupRate group = this.rates.view().groups().get(0);
 		assertThat(group.recordsPerSecond()).isEqualTo(22.5);
+		// 6,000 bytes came with 120 records: 50 bytes each, and so 22.5 records/s read are 1,125 bytes/s.
+		assertThat(group.bytesPerSecond()).isEqualTo(1_125.0);
 		assertThat(group.lag()).isEqualTo(40L);
 		// The lag is known from the first sample on, the rate from the second.
-		assertThat(group.history()).containsExactly(new GroupPoint(T0, null, 10L), new GroupPoint(T0 + 4_000, 22.5, 40L));
+		assertThat(group.history()).containsExactly(new GroupPoint(T0, null, 10L, null),
+				new GroupPoint(T0 + 4_000, 22.5, 40L, 1_125.0));
 	}
 
 	@Test
@@ -155,6 +158,19 @@ class TopicRatesTest {
 		TopicRate topic = this.rates.view().topics().get(0);
 		assertThat(topic.recordsPerSecond()).isNull();
 		assertThat(topic.history()).isEmpty();
+	}
+
+	@Test
+	void withNothingWrittenBetweenSamplesAGroupsBytesOutAreAtTheWholeLogsMeanRecordSize() {
+		this.rates.add(sample(T0, Map.of(0, 100L, 1, 200L), Map.of(0, 1_000L, 1, 2_000L), Map.of(0, 90L, 1, 150L)));
+		this.rates.add(sample(T0 + 5_000, Map.of(0, 100L, 1, 200L), Map.of(0, 1_000L, 1, 2_000L),
+				Map.of(0, 100L, 1, 200L)));
+
+		GroupRate group = this.rates.view().groups().get(0);
+		assertThat(this.rates.view().topics().get(0).recordsPerSecond()).isZero();
+		assertThat(group.recordsPerSecond()).isEqualTo(12.0);
+		// 3,000 bytes of 300 records: 10 bytes each.
+		assertThat(group.bytesPerSecond()).isEqualTo(120.0);
 	}
 
 	@Test

@@ -29,6 +29,8 @@ class SummaryController {
 
 	private final ObjectProvider<WindowResults> windowResults;
 
+	private volatile @Nullable MergedDays mergedDays;
+
 	SummaryController(LatestAllTime allTime, ObjectProvider<WindowResults> windowResults) {
 		this.allTime = allTime;
 		this.windowResults = windowResults;
@@ -51,8 +53,26 @@ class SummaryController {
 			notYet.setDetail("The figures are still being read from Kafka; try again in a moment.");
 			throw notYet;
 		}
-		List<DayUsers> days = (windows != null) ? DayUsers.of(windows.between(Instant.MIN, Instant.MAX)) : List.of();
+		List<DayUsers> days = (windows != null) ? days(windows) : List.of();
 		return new Summary(this.allTime.current().orElse(null), days, UniqueUsers.RELATIVE_STANDARD_ERROR);
+	}
+
+	/**
+	 * A day's users are a merge of all its windows' sketches, up to 1,440 of them: merged again only when a window
+	 * changed, not for each of the many dashboards that ask every few seconds.
+	 */
+	private List<DayUsers> days(WindowResults windows) {
+		MergedDays merged = this.mergedDays;
+		long version = windows.version();
+		if (merged == null || merged.version() != version) {
+			// Read before the windows: a change while they are merged leaves the next request to merge again.
+			merged = new MergedDays(version, DayUsers.of(windows.between(Instant.MIN, Instant.MAX)));
+			this.mergedDays = merged;
+		}
+		return merged.days();
+	}
+
+	private record MergedDays(long version, List<DayUsers> days) {
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.Gauge;
@@ -40,6 +41,8 @@ public class WindowResults extends TopicFollower {
 
 	private volatile @Nullable WindowResult newestFinal;
 
+	private final AtomicLong version = new AtomicLong();
+
 	WindowResults(ReadCommittedConsumers consumers, JsonMapper json, ClickstreamTopics topics,
 			MeterRegistry registry) {
 		super(consumers, "window-results", new TopicPartition(topics.windowResults().name(), 0));
@@ -70,9 +73,15 @@ public class WindowResults extends TopicFollower {
 		return Optional.ofNullable(this.windows.get(start));
 	}
 
+	/** Goes up with every window added, changed or removed: figures worked out of the windows hold while it holds. */
+	public long version() {
+		return this.version.get();
+	}
+
 	@Override
 	protected void catchUp(Consumer<String, byte[]> consumer) {
 		this.windows.clear();
+		this.version.incrementAndGet();
 		List<TopicPartition> partitions = List.of(partition());
 		consumer.assign(partitions);
 		consumer.seekToBeginning(partitions);
@@ -90,6 +99,7 @@ public class WindowResults extends TopicFollower {
 		if (record.value() == null) {
 			try {
 				this.windows.remove(SeedTime.parse(record.key()));
+				this.version.incrementAndGet();
 			}
 			catch (RuntimeException notAWindowKey) {
 				// nothing held under it
@@ -99,6 +109,7 @@ public class WindowResults extends TopicFollower {
 		try {
 			WindowResult result = WindowResult.fromJson(this.json, record.value());
 			this.windows.put(result.windowStart(), result);
+			this.version.incrementAndGet();
 			WindowResult newest = this.newestFinal;
 			if (result.isFinal() && (newest == null || result.windowStart().isAfter(newest.windowStart()))) {
 				this.newestFinal = result;
