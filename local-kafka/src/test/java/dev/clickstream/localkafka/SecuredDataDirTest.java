@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,12 +35,14 @@ class SecuredDataDirTest {
 		try (LocalKafkaBroker again = new LocalKafkaBroker(settings)) {
 			again.start();
 			assertThat(SecuredCredentials.load(files)).usingRecursiveComparison().isEqualTo(before);
-			Map<String, Object> config = new HashMap<>(
-					Map.of("bootstrap.servers", settings.bootstrapServers(), "security.protocol", "SASL_SSL",
-							"sasl.mechanism", "SCRAM-SHA-512", "ssl.truststore.location", files.truststore().toString(),
-							"ssl.truststore.password", before.truststorePassword()));
-			config.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
+			Map<String, Object> config = new HashMap<>();
+			config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+			config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL");
+			config.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
+			config.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule required "
 					+ "username=\"event-listener\" password=\"" + before.password(SecuredAcls.EVENT_LISTENER) + "\";");
+			config.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, files.truststore().toString());
+			config.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, before.truststorePassword());
 			try (Admin admin = Admin.create(config)) {
 				assertThat(admin.describeCluster().nodes().get()).hasSize(1);
 			}

@@ -17,7 +17,9 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,6 +27,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
@@ -171,6 +174,19 @@ class SecuredLocalKafkaBrokerTest {
 		producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "clickstream-producer-0");
 		try (KafkaProducer<String, String> producer = producer(producerConfig)) {
 			assertThatThrownBy(producer::initTransactions).isInstanceOf(TransactionalIdAuthorizationException.class);
+		}
+	}
+
+	@Test
+	void listenerReadsWhatTheDashboardShowsOfTheTopics() throws Exception {
+		try (Admin admin = Admin.create(config(SecuredAcls.EVENT_LISTENER))) {
+			TopicPartition partition = new TopicPartition(SecuredAcls.EVENTS, 0);
+			assertThat(admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get()).containsKey(partition);
+			List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(Node::id).toList();
+			assertThat(admin.describeLogDirs(brokers).allDescriptions().get()).hasSize(1);
+			Map<String, ListConsumerGroupOffsetsSpec> groups = new HashMap<>();
+			SecuredAcls.LISTENER_GROUPS.forEach(group -> groups.put(group, new ListConsumerGroupOffsetsSpec()));
+			assertThat(admin.listConsumerGroupOffsets(groups).all().get()).containsOnlyKeys(groups.keySet());
 		}
 	}
 
