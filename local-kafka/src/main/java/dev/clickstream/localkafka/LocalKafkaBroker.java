@@ -18,10 +18,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.clickstream.localkafka.LocalKafkaSettings.Security;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
-import dev.clickstream.localkafka.LocalKafkaSettings.Security;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -61,7 +61,7 @@ final class LocalKafkaBroker implements AutoCloseable {
 	synchronized void start() {
 		long startedAt = System.nanoTime();
 		boolean formatted = Files.exists(logDir().resolve("meta.properties"));
-		SecuredMode secured = secured(formatted);
+		@Nullable SecuredMode secured = secured(formatted);
 		Path propertiesFile = writeServerProperties(secured);
 		if (!formatted) {
 			format(propertiesFile, secured);
