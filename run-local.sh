@@ -4,8 +4,11 @@
 #
 #   ./run-local.sh                      builds what is missing or stale, starts all three, Ctrl-C stops them
 #   KAFKA_PORT=19092 ./run-local.sh     other ports: KAFKA_PORT, KAFKA_CONTROLLER_PORT, PRODUCER_PORT, LISTENER_PORT
+#   SECURED=1 ./run-local.sh            the broker with TLS, SCRAM-SHA-512 logins and ACLs, the services with the
+#                                       profiles local,secured, each logged in as its own user (docs/security.md)
 #
-# Broker data stays in .local/kafka between runs; logs go to .local/logs/. Delete .local/ for a fresh start.
+# Broker data stays in .local/kafka between runs (.local/kafka-secured when secured); logs go to .local/logs/.
+# Delete .local/ for a fresh start.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,6 +16,7 @@ KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 PRODUCER_PORT="${PRODUCER_PORT:-8080}"
 LISTENER_PORT="${LISTENER_PORT:-8081}"
+SECURED="${SECURED:-0}"
 # seconds each process may take to become ready
 START_TIMEOUT="${START_TIMEOUT:-120}"
 # seconds each process may take to stop after SIGTERM before it is killed
@@ -25,6 +29,17 @@ LISTENER_JAR="event-listener/target/event-listener-$VERSION.jar"
 DATA_DIR=.local/kafka
 LOG_DIR=.local/logs
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+KAFKA_SECURITY=plaintext
+KAFKA_NOTE=""
+SERVICE_PROFILES=local
+case "$SECURED" in
+  0) ;;
+  # A data dir of its own: a broker formatted plaintext cannot be started secured, nor the other way round.
+  1) DATA_DIR=.local/kafka-secured KAFKA_SECURITY=sasl-ssl KAFKA_NOTE=", secured" SERVICE_PROFILES=local,secured ;;
+  *) printf '[run-local] ERROR: SECURED must be 0 or 1, was: %s\n' "$SECURED" >&2; exit 1 ;;
+esac
+# Written by the secured broker when it formats its data dir; KEY=value lines (docs/security.md).
+CREDENTIALS="$DATA_DIR/secured/credentials.env"
 
 KAFKA_PID=""
 PRODUCER_PID=""
@@ -70,6 +85,30 @@ fail_with_log() {
     tail -n 40 "$log" | sed 's/^/    /' >&2
   fi
   shutdown 1
+}
+
+# credential <KEY>: its value in the credentials file, read rather than sourced, so a path with spaces stays whole.
+credential() {
+  local key value
+  while IFS='=' read -r key value; do
+    if [ "$key" = "$1" ]; then
+      printf '%s' "$value"
+      return 0
+    fi
+  done <"$CREDENTIALS"
+  printf '[run-local] ERROR: %s has no %s\n' "$CREDENTIALS" "$1" >&2
+  return 1
+}
+
+# service_login <USER_PREFIX>: when secured, the service's own Kafka user and the truststore, as the secured profile
+# reads them. Called in the subshell that becomes the service, so each service sees only its own password.
+service_login() {
+  [ "$SECURED" = 1 ] || return 0
+  KAFKA_USERNAME=$(credential "$1_KAFKA_USERNAME")
+  KAFKA_PASSWORD=$(credential "$1_KAFKA_PASSWORD")
+  KAFKA_TRUSTSTORE=$(credential KAFKA_TRUSTSTORE)
+  KAFKA_TRUSTSTORE_PASSWORD=$(credential KAFKA_TRUSTSTORE_PASSWORD)
+  export KAFKA_USERNAME KAFKA_PASSWORD KAFKA_TRUSTSTORE KAFKA_TRUSTSTORE_PASSWORD
 }
 
 port_in_use() {
@@ -147,20 +186,30 @@ PRODUCER_JAR="$RUN_JARS/$(basename "$PRODUCER_JAR")"
 LISTENER_JAR="$RUN_JARS/$(basename "$LISTENER_JAR")"
 trap 'shutdown 0' INT TERM
 
-say "starting Kafka on 127.0.0.1:$KAFKA_PORT (data in $DATA_DIR)"
+say "starting Kafka on 127.0.0.1:$KAFKA_PORT (data in $DATA_DIR$KAFKA_NOTE)"
 "$JAVA" -jar "$KAFKA_JAR" --host=127.0.0.1 --port="$KAFKA_PORT" --controller-port="$KAFKA_CONTROLLER_PORT" \
-  --data-dir="$DATA_DIR" --log-file="$LOG_DIR/kafka.log" >"$LOG_DIR/kafka-console.log" 2>&1 &
+  --data-dir="$DATA_DIR" --log-file="$LOG_DIR/kafka.log" --security="$KAFKA_SECURITY" \
+  >"$LOG_DIR/kafka-console.log" 2>&1 &
 KAFKA_PID=$!
 wait_until kafka "$KAFKA_PID" "$LOG_DIR/kafka-console.log" kafka_ready
 say "Kafka is ready"
+if [ "$SECURED" = 1 ]; then
+  # Fails here, not in a service, if the broker left no usable credentials.
+  TRUSTSTORE=$(credential KAFKA_TRUSTSTORE) && CA_PEM=$(credential KAFKA_CA_PEM) \
+    && credential CLICKSTREAM_PRODUCER_KAFKA_PASSWORD >/dev/null && credential EVENT_LISTENER_KAFKA_PASSWORD >/dev/null \
+    || fail_with_log "the secured broker's credentials are missing or incomplete" "$LOG_DIR/kafka-console.log"
+  say "secured: truststore $TRUSTSTORE (PEM: $CA_PEM), users and passwords in $CREDENTIALS"
+fi
 
 BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
 say "starting clickstream-producer on port $PRODUCER_PORT and event-listener on port $LISTENER_PORT"
-"$JAVA" @service-jvm.options -jar "$PRODUCER_JAR" --server.port="$PRODUCER_PORT" --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
-  --spring.profiles.active=local >"$LOG_DIR/clickstream-producer.log" 2>&1 &
+(service_login CLICKSTREAM_PRODUCER && exec "$JAVA" @service-jvm.options -jar "$PRODUCER_JAR" --server.port="$PRODUCER_PORT" \
+  --spring.kafka.bootstrap-servers="$BOOTSTRAP" --spring.profiles.active="$SERVICE_PROFILES") \
+  >"$LOG_DIR/clickstream-producer.log" 2>&1 &
 PRODUCER_PID=$!
-"$JAVA" @service-jvm.options -jar "$LISTENER_JAR" --server.port="$LISTENER_PORT" --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
-  --spring.profiles.active=local >"$LOG_DIR/event-listener.log" 2>&1 &
+(service_login EVENT_LISTENER && exec "$JAVA" @service-jvm.options -jar "$LISTENER_JAR" --server.port="$LISTENER_PORT" \
+  --spring.kafka.bootstrap-servers="$BOOTSTRAP" --spring.profiles.active="$SERVICE_PROFILES") \
+  >"$LOG_DIR/event-listener.log" 2>&1 &
 LISTENER_PID=$!
 wait_until clickstream-producer "$PRODUCER_PID" "$LOG_DIR/clickstream-producer.log" health_up "$PRODUCER_PORT"
 wait_until event-listener "$LISTENER_PID" "$LOG_DIR/event-listener.log" health_up "$LISTENER_PORT"
@@ -179,10 +228,24 @@ cat <<INFO
   Producer actuator    http://localhost:$PRODUCER_PORT/actuator/health   .../actuator/metrics   .../actuator/prometheus
   Kafka                $BOOTSTRAP   (data in $DATA_DIR)
   Logs                 $LOG_DIR/kafka.log  $LOG_DIR/clickstream-producer.log  $LOG_DIR/event-listener.log
+INFO
+if [ "$SECURED" = 1 ]; then
+  KCAT="kcat -F $DATA_DIR/secured/admin-kcat.conf"
+  cat <<INFO
+  Secured              SASL_SSL, SCRAM-SHA-512; each service logged in as its own user (docs/security.md)
+  Truststore           $TRUSTSTORE   (PKCS12; the CA as PEM: $CA_PEM)
+  Users, passwords     $CREDENTIALS
+  Admin client config  $DATA_DIR/secured/admin.properties   (kafka-*.sh --command-config)
+  (kcat logs in with SCRAM to Kafka 4 from librdkafka 2.6.1 on; older ones are refused, edenhill/kcat#462)
+INFO
+else
+  KCAT=kcat
+fi
+cat <<INFO
 
   Watch the topics with kcat (apt-get install kcat):
-    kcat -b $BOOTSTRAP -C -t unique-event-topic -X isolation.level=read_committed -o end
-    kcat -b $BOOTSTRAP -C -t event-topic -o end -f '%k %s\n'
+    $KCAT -b $BOOTSTRAP -C -t unique-event-topic -X isolation.level=read_committed -o end
+    $KCAT -b $BOOTSTRAP -C -t event-topic -o end -f '%k %s\n'
 
 INFO
 

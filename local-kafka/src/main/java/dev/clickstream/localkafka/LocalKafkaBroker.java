@@ -4,18 +4,21 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.clickstream.localkafka.LocalKafkaSettings.Security;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -57,14 +60,41 @@ final class LocalKafkaBroker implements AutoCloseable {
 
 	synchronized void start() {
 		long startedAt = System.nanoTime();
-		Path propertiesFile = writeServerProperties();
-		formatOnce(propertiesFile);
+		boolean formatted = Files.exists(logDir().resolve("meta.properties"));
+		@Nullable SecuredMode secured = secured(formatted);
+		Path propertiesFile = writeServerProperties(secured);
+		if (!formatted) {
+			format(propertiesFile, secured);
+		}
+		else {
+			log.info("Storage in {} is formatted already", logDir());
+		}
 		KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(load(propertiesFile)), Time.SYSTEM);
 		this.server = server;
 		server.startup();
-		awaitClientsServed();
+		try (Admin admin = Admin.create(adminConfig(secured))) {
+			awaitClientsServed(admin);
+			if (secured != null) {
+				// Before "ready": a service started then finds its rights in place.
+				secured.applyAcls(admin);
+				secured.logWhereClientsFindTheirFiles(settings);
+			}
+		}
 		log.info("Kafka broker ready on {} in {} ms (data in {}, log in {})", settings.bootstrapServers(),
 				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), settings.dataDir(), settings.logFile());
+	}
+
+	/** Null for a plaintext broker; a data dir keeps the mode it was formatted in. */
+	private @Nullable SecuredMode secured(boolean formatted) {
+		if (settings.security() == Security.SASL_SSL) {
+			return SecuredMode.prepare(settings, formatted);
+		}
+		if (formatted && SecuredMode.isSecured(settings)) {
+			// Plaintext on it would leave its users' data open to anyone, and its ACLs without effect.
+			throw new IllegalStateException(settings.dataDir() + " was formatted with --security=sasl-ssl; start it "
+					+ "so, or use another --data-dir for a plaintext broker");
+		}
+		return null;
 	}
 
 	void awaitShutdown() {
@@ -88,18 +118,23 @@ final class LocalKafkaBroker implements AutoCloseable {
 	}
 
 	/** Written on every start, so a changed port or setting takes effect; the data stays. */
-	private Path writeServerProperties() {
+	private Path writeServerProperties(@Nullable SecuredMode secured) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		// one node that is both broker and its own KRaft controller: no ZooKeeper, no second process
 		properties.put("process.roles", "broker,controller");
 		properties.put("node.id", "1");
 		properties.put("controller.quorum.bootstrap.servers", settings.controllerEndpoint());
-		properties.put("listeners", "PLAINTEXT://" + settings.bootstrapServers() + ",CONTROLLER://"
-				+ settings.controllerEndpoint());
-		properties.put("advertised.listeners", "PLAINTEXT://" + settings.bootstrapServers());
-		properties.put("controller.listener.names", "CONTROLLER");
-		properties.put("inter.broker.listener.name", "PLAINTEXT");
-		properties.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+		if (secured != null) {
+			properties.putAll(secured.serverProperties(settings));
+		}
+		else {
+			properties.put("listeners", "PLAINTEXT://" + settings.bootstrapServers() + ",CONTROLLER://"
+					+ settings.controllerEndpoint());
+			properties.put("advertised.listeners", "PLAINTEXT://" + settings.bootstrapServers());
+			properties.put("controller.listener.names", "CONTROLLER");
+			properties.put("inter.broker.listener.name", "PLAINTEXT");
+			properties.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+		}
 		properties.put("log.dirs", logDir().toString());
 		// one broker: every internal topic can only have one replica, and needs only one in sync
 		properties.put("offsets.topic.replication.factor", "1");
@@ -117,35 +152,42 @@ final class LocalKafkaBroker implements AutoCloseable {
 		properties.put("group.initial.rebalance.delay.ms", "0");
 		// every topic is declared by the services; a typo in a topic name should fail, not create a topic
 		properties.put("auto.create.topics.enable", "false");
+		StringBuilder content = new StringBuilder("# Written by local-kafka on every start; edits are overwritten.\n");
+		properties.forEach((key, value) -> content.append(key).append('=').append(value).append('\n'));
+		Path file = serverPropertiesFile();
 		try {
 			Files.createDirectories(settings.dataDir());
-			Path file = serverPropertiesFile();
-			try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-				writer.write("# Written by local-kafka on every start; edits are overwritten.\n");
-				for (Map.Entry<String, String> entry : properties.entrySet()) {
-					writer.write(entry.getKey() + "=" + entry.getValue() + "\n");
-				}
+			if (secured != null) {
+				// it holds the keystore's and the admin's passwords
+				PrivateFiles.write(file, content.toString());
+			}
+			else {
+				Files.writeString(file, content, StandardCharsets.UTF_8);
 			}
 			return file;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write " + serverPropertiesFile(), ex);
+			throw new UncheckedIOException("cannot write " + file, ex);
 		}
 	}
 
-	/** The StorageTool's {@code format --standalone}, once: formatting again would fail, or lose the data. */
-	private void formatOnce(Path propertiesFile) {
-		if (Files.exists(logDir().resolve("meta.properties"))) {
-			log.info("Storage in {} is formatted already", logDir());
-			return;
-		}
+	/**
+	 * The StorageTool's {@code format --standalone}, once: formatting again would fail, or lose the data. A secured
+	 * broker's SCRAM users go into the metadata log here, so the broker can check logins before any controller
+	 * request, its own included.
+	 */
+	private void format(Path propertiesFile, @Nullable SecuredMode secured) {
 		String clusterId = Uuid.randomUuid().toString();
+		List<String> args = new ArrayList<>(List.of("format", "--standalone", "--cluster-id", clusterId, "--config",
+				propertiesFile.toString()));
+		if (secured != null) {
+			args.addAll(secured.formatArguments());
+		}
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		int exitCode;
 		// execute, not main: main calls System.exit
 		try (PrintStream printStream = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-			exitCode = StorageTool.execute(new String[] { "format", "--standalone", "--cluster-id", clusterId,
-					"--config", propertiesFile.toString() }, printStream);
+			exitCode = StorageTool.execute(args.toArray(String[]::new), printStream);
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("formatting " + logDir() + " failed: " + ex.getMessage() + "\n" + output,
@@ -157,13 +199,20 @@ final class LocalKafkaBroker implements AutoCloseable {
 		log.info("Formatted {} for cluster {}: {}", logDir(), clusterId, output.toString(StandardCharsets.UTF_8).trim());
 	}
 
+	private Map<String, Object> adminConfig(@Nullable SecuredMode secured) {
+		Map<String, Object> config = new HashMap<>(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				settings.bootstrapServers(), AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000));
+		if (secured != null) {
+			config.putAll(secured.adminClientConfig());
+		}
+		return config;
+	}
+
 	/** Until the broker has registered with its controller and answers metadata requests, not just accepts. */
-	private void awaitClientsServed() {
-		Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-				2_000);
+	private void awaitClientsServed(Admin admin) {
 		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-		try (Admin admin = Admin.create(config)) {
+		try {
 			while (true) {
 				try {
 					if (!admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty()) {

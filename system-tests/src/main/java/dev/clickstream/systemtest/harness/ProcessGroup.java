@@ -60,6 +60,14 @@ public final class ProcessGroup implements AutoCloseable {
 		return broker.start();
 	}
 
+	/** A fresh secured broker (SASL_SSL, SCRAM-SHA-512, ACLs) from {@link BuiltJars#localKafka()}, started. */
+	public KafkaBrokerProcess startSecuredBroker() {
+		KafkaBrokerProcess broker = KafkaBrokerProcess.secured(BuiltJars.localKafka(),
+				dir.resolve("kafka-" + (brokers.size() + 1)));
+		brokers.add(broker);
+		return broker.start();
+	}
+
 	/** A Spring Boot jar connected to the broker, started; its log is {@code <dir>/<name>.log}. */
 	public ServiceProcess startService(String name, Path jar, KafkaBrokerProcess broker, String... args) {
 		ServiceProcess service = new ServiceProcess(name, jar, dir, broker.bootstrapServers(), Arrays.asList(args));
