@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -51,6 +52,8 @@ public final class ManagedProcess {
 
 	private final Path logFile;
 
+	private final Map<String, String> environment;
+
 	// Read without the lock, so that watching a process (isAlive, pid) never waits for a stop in progress.
 	private volatile @Nullable Process process;
 
@@ -66,10 +69,24 @@ public final class ManagedProcess {
 	 * @param logFile where its standard output and error are appended
 	 */
 	public ManagedProcess(String name, List<String> command, Path workDir, Path logFile) {
+		this(name, command, workDir, logFile, Map.of());
+	}
+
+	/**
+	 * @param environment variables set for the process on top of this JVM's; never written to the log, as they may
+	 * hold passwords
+	 */
+	public ManagedProcess(String name, List<String> command, Path workDir, Path logFile,
+			Map<String, String> environment) {
 		this.name = name;
 		this.command = List.copyOf(command);
 		this.workDir = workDir;
 		this.logFile = logFile;
+		this.environment = Map.copyOf(environment);
+	}
+
+	public Path logFile() {
+		return logFile;
 	}
 
 	public synchronized void start() {
@@ -84,10 +101,11 @@ public final class ManagedProcess {
 					StandardOpenOption.APPEND);
 			outputOffset = Files.size(logFile);
 			startedAtMillis = System.currentTimeMillis();
-			Process started = new ProcessBuilder(command).directory(workDir.toFile())
+			ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
 				.redirectErrorStream(true)
-				.redirectOutput(Redirect.appendTo(logFile.toFile()))
-				.start();
+				.redirectOutput(Redirect.appendTo(logFile.toFile()));
+			builder.environment().putAll(environment);
+			Process started = builder.start();
 			RUNNING.add(started);
 			process = started;
 			log.info("started {} (pid {}), log {}", name, started.pid(), logFile);

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +72,19 @@ public final class ProcessGroup implements AutoCloseable {
 
 	/** A Spring Boot jar connected to the broker, started; its log is {@code <dir>/<name>.log}. */
 	public ServiceProcess startService(String name, Path jar, KafkaBrokerProcess broker, String... args) {
-		ServiceProcess service = new ServiceProcess(name, jar, dir, broker.bootstrapServers(), Arrays.asList(args));
+		return start(new ServiceProcess(name, jar, dir, broker.bootstrapServers(), Arrays.asList(args)));
+	}
+
+	/** A service not yet started, with its environment and the HTTP user it asks as; {@link #start} starts it. */
+	public ServiceProcess service(String name, Path jar, KafkaBrokerProcess broker, Map<String, String> environment,
+			ServiceHttp.@Nullable Credentials credentials, String... args) {
+		ServiceProcess service = new ServiceProcess(name, jar, dir, broker.bootstrapServers(), Arrays.asList(args),
+				environment, credentials);
+		services.add(service);
+		return service;
+	}
+
+	private ServiceProcess start(ServiceProcess service) {
 		services.add(service);
 		return service.start();
 	}

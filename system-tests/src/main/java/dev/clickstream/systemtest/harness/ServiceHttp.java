@@ -6,8 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,8 +25,31 @@ public final class ServiceHttp {
 
 	private final int port;
 
+	private final @Nullable Credentials credentials;
+
 	public ServiceHttp(int port) {
+		this(port, null);
+	}
+
+	/** @param credentials the user every request logs in as (HTTP Basic), or null to ask anonymously */
+	public ServiceHttp(int port, @Nullable Credentials credentials) {
 		this.port = port;
+		this.credentials = credentials;
+	}
+
+	/** The same service, asked as another user, or anonymously with null. */
+	public ServiceHttp as(@Nullable Credentials other) {
+		return new ServiceHttp(port, other);
+	}
+
+	/** A user of a service's HTTP side. */
+	public record Credentials(String username, String password) {
+
+		String basicAuthorization() {
+			return "Basic " + Base64.getEncoder()
+				.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+		}
+
 	}
 
 	public URI uri(String path) {
@@ -35,16 +61,33 @@ public final class ServiceHttp {
 	 * @throws UncheckedIOException if no answer came: nothing listens on the port (yet), or not within 5 s
 	 */
 	public HttpResponse<String> get(String path) {
-		HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).GET().build();
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).GET();
+		return send(request, "GET", path);
+	}
+
+	/** PATCH of a path with a JSON body, e.g. {@code /api/generator}; see {@link #get(String)}. */
+	public HttpResponse<String> patchJson(String path, String json) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.timeout(Duration.ofSeconds(5))
+			.header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(json));
+		return send(request, "PATCH", path);
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder builder, String method, String path) {
+		if (credentials != null) {
+			builder.header("Authorization", credentials.basicAuthorization());
+		}
+		HttpRequest request = builder.build();
 		try {
 			return http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("GET " + uri(path) + " failed: " + ex.getMessage(), ex);
+			throw new UncheckedIOException(method + " " + uri(path) + " failed: " + ex.getMessage(), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted: GET " + uri(path), ex);
+			throw new IllegalStateException("interrupted: " + method + " " + uri(path), ex);
 		}
 	}
 

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,7 +23,7 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final int port = FreePorts.next();
 
-	private final ServiceHttp http = new ServiceHttp(port);
+	private final ServiceHttp http;
 
 	private final ManagedProcess process;
 
@@ -33,12 +35,23 @@ public final class ServiceProcess implements AutoCloseable {
 	 * @param args further arguments, e.g. {@code --clickstream.instance-id=it-1}
 	 */
 	public ServiceProcess(String name, Path jar, Path dir, String bootstrapServers, List<String> args) {
+		this(name, jar, dir, bootstrapServers, args, Map.of(), null);
+	}
+
+	/**
+	 * @param environment variables the service reads, e.g. the {@code secured} profile's logins
+	 * @param credentials the user its HTTP requests log in as (HTTP Basic), or null for none
+	 */
+	public ServiceProcess(String name, Path jar, Path dir, String bootstrapServers, List<String> args,
+			Map<String, String> environment, ServiceHttp.@Nullable Credentials credentials) {
 		List<String> all = new ArrayList<>();
 		all.add("--server.port=" + port);
 		all.add("--spring.kafka.bootstrap-servers=" + bootstrapServers);
 		all.addAll(args);
-		this.process = new ManagedProcess(name, JavaCommand.jar(jar, List.of("@" + BuiltJars.serviceJvmOptions()), all), dir,
-				dir.resolve(name + ".log"));
+		this.http = new ServiceHttp(port, credentials);
+		this.process = new ManagedProcess(name,
+				JavaCommand.jar(jar, List.of("@" + BuiltJars.serviceJvmOptions()), all), dir,
+				dir.resolve(name + ".log"), environment);
 	}
 
 	/** Starts the process and returns once {@code /actuator/health} says UP. */
@@ -63,6 +76,16 @@ public final class ServiceProcess implements AutoCloseable {
 
 	public int port() {
 		return port;
+	}
+
+	/** Where its standard output and error go. */
+	public Path logFile() {
+		return process.logFile();
+	}
+
+	/** Its HTTP side, e.g. to ask it with other credentials: {@link ServiceHttp#as}. */
+	public ServiceHttp http() {
+		return http;
 	}
 
 	public URI uri(String path) {
