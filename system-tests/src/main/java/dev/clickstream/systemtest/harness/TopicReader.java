@@ -2,6 +2,7 @@ package dev.clickstream.systemtest.harness;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,15 @@ public final class TopicReader {
 
 	/** Every committed record of every partition, partition by partition, in offset order. */
 	public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
-		try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
+		return readAll(connection(bootstrapServers), topic);
+	}
+
+	/**
+	 * As {@link #readAll(String, String)}, through a connection of its own, e.g. a secured broker's
+	 * {@link KafkaBrokerProcess#clientConfig}.
+	 */
+	public static List<ConsumerRecord<String, String>> readAll(Map<String, Object> connection, String topic) {
+		try (KafkaConsumer<String, String> consumer = consumer(connection)) {
 			Set<TopicPartition> partitions = consumer.partitionsFor(topic)
 				.stream()
 				.map(info -> new TopicPartition(topic, info.partition()))
@@ -50,8 +59,14 @@ public final class TopicReader {
 	 */
 	public static Optional<ConsumerRecord<String, String>> readLatest(String bootstrapServers, String topic,
 			int partition) {
+		return readLatest(connection(bootstrapServers), topic, partition);
+	}
+
+	/** As {@link #readLatest(String, String, int)}, through a connection of its own. */
+	public static Optional<ConsumerRecord<String, String>> readLatest(Map<String, Object> connection, String topic,
+			int partition) {
 		TopicPartition topicPartition = new TopicPartition(topic, partition);
-		try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
+		try (KafkaConsumer<String, String> consumer = consumer(connection)) {
 			if (consumer.partitionsFor(topic).stream().noneMatch(info -> info.partition() == partition)) {
 				return Optional.empty();
 			}
@@ -85,17 +100,21 @@ public final class TopicReader {
 		return records;
 	}
 
-	private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
-		return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				// an observer sees what the services' readers see: records of committed transactions only
-				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-				// no group: assign() and seek(), nothing committed that could disturb the services
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-				// a topic that does not exist yet must stay that way, not be created with default settings
-				ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-				ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
-				ConsumerConfig.CLIENT_ID_CONFIG, "system-test-reader"),
-				new StringDeserializer(), new StringDeserializer());
+	private static Map<String, Object> connection(String bootstrapServers) {
+		return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+	}
+
+	private static KafkaConsumer<String, String> consumer(Map<String, Object> connection) {
+		Map<String, Object> config = new HashMap<>(connection);
+		// an observer sees what the services' readers see: records of committed transactions only
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		// no group: assign() and seek(), nothing committed that could disturb the services
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		// a topic that does not exist yet must stay that way, not be created with default settings
+		config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+		config.put(ConsumerConfig.CLIENT_ID_CONFIG, "system-test-reader");
+		return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
 	}
 
 }
