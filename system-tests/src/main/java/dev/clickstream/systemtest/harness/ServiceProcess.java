@@ -60,6 +60,12 @@ public final class ServiceProcess implements AutoCloseable {
 		return this;
 	}
 
+	/** Starts the process and returns at once: for a service that is not to come UP. */
+	public ServiceProcess launch() {
+		process.start();
+		return this;
+	}
+
 	/** SIGTERM: Spring closes its context, so Kafka clients commit or abort and leave their groups. */
 	public void stop() {
 		process.stop(STOP_GRACE);
