@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,6 +63,9 @@ final class LateEventsFollower implements SmartLifecycle {
 
 	private volatile @Nullable Thread follower;
 
+	// Ends a backoff's wait at once on stop. Not an interrupt: that would also break off the consumer's close.
+	private volatile CountDownLatch stopped = new CountDownLatch(0);
+
 	/**
 	 * @param timeout how long finding the topic's partitions and where to start in each may take before the try
 	 * counts as failed
@@ -74,6 +79,7 @@ final class LateEventsFollower implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.stopped = new CountDownLatch(1);
 		this.running = true;
 		Thread thread = new Thread(this::follow, "late-events");
 		thread.setDaemon(true);
@@ -86,6 +92,10 @@ final class LateEventsFollower implements SmartLifecycle {
 		while (this.running) {
 			try (Consumer<String, byte[]> current = this.consumers.create(CLIENT_ID, new ByteArrayDeserializer())) {
 				this.consumer = current;
+				// A stop that came before the consumer was there to be woken up.
+				if (!this.running) {
+					return;
+				}
 				position(current);
 				if (this.failures > 0) {
 					logger.info("Following {} works again, after {} failed tries", this.topic, this.failures);
@@ -107,7 +117,7 @@ final class LateEventsFollower implements SmartLifecycle {
 					return;
 				}
 				failed(ex);
-				if (!KafkaRetries.pause(retries)) {
+				if (!pause(retries)) {
 					return;
 				}
 			}
@@ -166,17 +176,28 @@ final class LateEventsFollower implements SmartLifecycle {
 		}
 	}
 
+	/** @return false if the backoff is exhausted or the follower was stopped while it waited */
+	private boolean pause(BackOffExecution retries) {
+		long interval = retries.nextBackOff();
+		try {
+			return interval != BackOffExecution.STOP && !this.stopped.await(interval, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
 	@Override
 	public void stop() {
 		this.running = false;
+		this.stopped.countDown();
 		Consumer<String, byte[]> current = this.consumer;
 		if (current != null) {
 			current.wakeup();
 		}
 		Thread thread = this.follower;
 		if (thread != null) {
-			// Also ends a backoff's sleep at once.
-			thread.interrupt();
 			try {
 				thread.join(this.timeout.toMillis());
 			}
