@@ -19,10 +19,12 @@ import org.jspecify.annotations.Nullable;
  * @param from the time the count starts at: records written earlier are not counted
  * @param windows the newest {@code clickstream.dashboard.late.max-windows} windows that missed an event, oldest first,
  * each with every late event for it since {@code from}
- * @param total every late event counted since {@code from}: those of {@code windows}, and those of older windows no
- * longer listed
+ * @param total every late event counted since {@code from}: those of {@code windows}, and those of older windows, not
+ * listed
  * @param skipped records of the topic without a window-start header that reads as a time; not in {@code total}
- * @param error why the topic cannot be read now (the broker away); the counts are those read until then
+ * @param error why the follower's last try to start reading the topic failed (the broker away, the topic not there),
+ * until a try works; the counts are those read until then. A broker that goes away while the topic is being read does
+ * not show here: the consumer waits for it, as any consumer does, and goes on where it was
  */
 record LateView(Instant from, List<LateWindow> windows, long total, long skipped, @Nullable String error) {
 
