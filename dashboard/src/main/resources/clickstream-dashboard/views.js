@@ -4,6 +4,9 @@
   'use strict';
 
   const COLORS = ['#2563eb', '#16a34a', '#d97706', '#dc2626', '#7c3aed', '#0891b2', '#db2777', '#65a30d'];
+  // None of the event names' colours: the late events are not one more event name.
+  const LATE_COLOR = '#334155';
+  const LATE_FILL = 'rgba(51, 65, 85, 0.3)';
   const counts = new Intl.NumberFormat(navigator.language, { maximumFractionDigits: 0 });
   const rates = new Intl.NumberFormat(navigator.language, { maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(navigator.language, { style: 'percent', maximumFractionDigits: 1 });
@@ -52,7 +55,10 @@
     run();
   }
 
-  /** A uPlot chart that is rebuilt when its series change and resized with its box. */
+  /**
+   * A uPlot chart that is rebuilt when its series change and resized with its box. A series with bars: true is drawn
+   * as bars; one with scale: 'right' against an axis of its own on the right, for figures far smaller than the rest.
+   */
   function lineChart(box, valueFormat) {
     let chart = null;
     let labels = [];
@@ -60,6 +66,10 @@
       const width = Math.max(240, box.clientWidth);
       return { width, height: width < 600 ? 200 : 260 };
     };
+    const fromZero = (u, min, max) => [0, Math.max(1, max * 1.1)];
+    const ticks = (u, values) => values.map((tick) => valueFormat.format(tick));
+    // Whole steps only: the right axis counts events, often few, and 2.5 would read as 3.
+    const wholeSteps = [1, 10, 100, 1000, 10000, 100000].flatMap((power) => [power, 2 * power, 5 * power]);
     new ResizeObserver(() => chart && chart.setSize(size())).observe(box);
     return (times, series) => {
       if (typeof uPlot === 'undefined') {
@@ -71,16 +81,19 @@
           chart.destroy();
         }
         labels = newLabels;
+        const right = series.some((s) => s.scale === 'right');
         chart = new uPlot({
           ...size(),
           legend: { live: false },
           // A single point would stretch the time axis over years: show a minute around it.
           scales: { x: { time: true, range: (u, min, max) => (max - min < 60 ? [min - 30, max + 30] : [min, max]) },
-            y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
-          axes: [{}, { values: (u, ticks) => ticks.map((tick) => valueFormat.format(tick)), size: 60 }],
+            y: { range: fromZero }, ...(right ? { right: { range: fromZero } } : {}) },
+          axes: [{}, { values: ticks, size: 60 },
+            ...(right ? [{ scale: 'right', side: 1, grid: { show: false }, values: ticks, incrs: wholeSteps, size: 50 }] : [])],
           series: [{}, ...series.map((s) => ({
-            label: s.label, stroke: s.color, width: 2, dash: s.dash, spanGaps: false,
-            points: { show: true, size: 5 }, value: (u, v) => (v == null ? '—' : valueFormat.format(v)),
+            label: s.label, stroke: s.color, width: s.bars ? 1 : 2, dash: s.dash, spanGaps: false, scale: s.scale || 'y',
+            fill: s.fill, paths: s.bars ? uPlot.paths.bars({ size: [0.5, 40] }) : undefined,
+            points: { show: !s.bars, size: 5 }, value: (u, v) => (v == null ? '—' : valueFormat.format(v)),
           }))],
         }, [times, ...series.map((s) => s.values)], box);
       } else {
@@ -97,8 +110,13 @@
   let windowNames = [];
 
   async function updateWindows() {
-    const windows = (await getJson('api/windows?limit=30'))
-      .sort((a, b) => parseSeedTime(a.windowStart) - parseSeedTime(b.windowStart));
+    // The windows are shown without the late events when those cannot be had, not the other way round.
+    const [answer, late] = await Promise.all([getJson('api/windows?limit=30'),
+      getJson('api/topics/late').catch((error) => ({ error: error.message, windows: null }))]);
+    const windows = answer.sort((a, b) => parseSeedTime(a.windowStart) - parseSeedTime(b.windowStart));
+    // Windows with no late event are not listed: none came late for them since the count's start.
+    const lateByStart = late.windows && new Map(late.windows.map((w) => [parseSeedTime(w.windowStart), w.lateEvents]));
+    const lateEvents = (w) => (lateByStart ? lateByStart.get(parseSeedTime(w.windowStart)) ?? 0 : null);
     windowNames = windows.length ? Object.keys(windows[windows.length - 1].counts) : windowNames;
     const times = windows.map((w) => parseSeedTime(w.windowStart) / 1000);
     // Each name has a solid line through the final windows and a dashed one from the last final into the open ones.
@@ -108,22 +126,28 @@
       { label: `${name} (open)`, color: COLORS[i % COLORS.length], dash: [6, 4],
         values: windows.map((w, index) => (!w.final || index === lastFinal ? w.counts[name] : null)) },
     ]);
+    series.push({ label: 'late events (bars, right axis)', color: LATE_COLOR, fill: LATE_FILL, bars: true, scale: 'right',
+      values: windows.map(lateEvents) });
     windowsChart(times, series);
     usersChart(times, [
       { label: 'users (final)', color: COLORS[4], values: windows.map((w) => (w.final && w.uniqueUsers ? w.uniqueUsers.estimate : null)) },
       { label: 'users (open)', color: COLORS[4], dash: [6, 4],
         values: windows.map((w, index) => ((!w.final || index === lastFinal) && w.uniqueUsers ? w.uniqueUsers.estimate : null)) },
     ]);
-    showWindowsTable(windows.slice(-10).reverse());
-    $('windows-note').textContent = windows.length ? '' : 'No window yet: windows appear with the first events';
+    showWindowsTable(windows.slice(-10).reverse(), lateEvents);
+    $('windows-note').textContent = [windows.length ? '' : 'No window yet: windows appear with the first events',
+      late.error ? `Late events: ${late.error}` : ''].filter(Boolean).join('; ');
+    $('late-from').textContent = late.from ? new Date(late.from).toLocaleString() : '—';
     showProducts('open', windows.filter((w) => !w.final).pop());
     showProducts('final', windows.filter((w) => w.final).pop());
   }
 
-  function showWindowsTable(windows) {
+  function showWindowsTable(windows, lateEvents) {
     const head = $('windows-head');
+    const lateHead = cell('th', 'late', 'num');
+    lateHead.title = 'events that came after the window had closed, from the late-events topic';
     head.replaceChildren(cell('th', 'Window'), cell('th', 'State'),
-      ...windowNames.map((name) => cell('th', name, 'num')), cell('th', 'users', 'num'),
+      ...windowNames.map((name) => cell('th', name, 'num')), lateHead, cell('th', 'users', 'num'),
       cell('th', 'view → basket', 'num'), cell('th', 'basket → purchase', 'num'));
     head.querySelectorAll('th').forEach((th) => th.setAttribute('scope', 'col'));
     $('windows').replaceChildren(...windows.map((w) => {
@@ -139,6 +163,7 @@
         count.dataset.count = name;
         return count;
       }),
+      lateCell(lateEvents(w)),
       cell('td', w.uniqueUsers ? counts.format(w.uniqueUsers.estimate) : '—', 'num'),
       cell('td', ratio(w.conversion && w.conversion.viewToBasket), 'num'),
       cell('td', ratio(w.conversion && w.conversion.basketToPurchase), 'num'));
@@ -147,6 +172,12 @@
   }
 
   const ratio = (value) => (value == null ? '—' : percent.format(value));
+
+  function lateCell(late) {
+    const element = cell('td', late == null ? '—' : counts.format(late), 'num late');
+    element.dataset.late = late == null ? '' : String(late);
+    return element;
+  }
 
   function showProducts(which, window) {
     $(`products-${which}-window`).textContent = window ? span(window) : '';

@@ -3,6 +3,7 @@ package dev.clickstream.dashboard;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.clickstream.dashboard.late.LateEventsConfiguration;
 import dev.clickstream.dashboard.topics.CommittedLag;
 import dev.clickstream.dashboard.topics.TopicsConfiguration;
 import dev.clickstream.kafka.ClickstreamKafkaAutoConfiguration;
@@ -23,15 +24,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The dashboard in a web application that provides a {@link DashboardSource}: its page at {@code /}, its figures at
- * {@code /api/dashboard}, and the topics' records and rates at {@code /api/topics}. Off with
- * {@code clickstream.dashboard.enabled=false}: then none of these paths is served, and nothing of the dashboard runs.
+ * {@code /api/dashboard}, and the topics' records and rates and the late events per window at {@code /api/topics}.
+ * Off with {@code clickstream.dashboard.enabled=false}: then none of these paths is served, and nothing of the
+ * dashboard runs.
  */
 @AutoConfiguration(after = ClickstreamKafkaAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "clickstream.dashboard.enabled", matchIfMissing = true)
 @ConditionalOnBean(DashboardSource.class)
 @EnableConfigurationProperties(DashboardProperties.class)
-@Import(TopicsConfiguration.class)
+@Import({ TopicsConfiguration.class, LateEventsConfiguration.class })
 public class DashboardAutoConfiguration {
 
 	/** Where the page's files are in the jar: not a default static location, so that they are served only when on. */

@@ -29,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  * anew
  * @param browser the topic browser, {@code /api/topics/{name}/records}
  * @param rates the rates of every topic and consumer group from Kafka's own offsets, {@code /api/topics/rates}
+ * @param late the late events per window they missed, from the late-events topic, {@code /api/topics/late}
  */
 @Validated
 @ConfigurationProperties("clickstream.dashboard")
@@ -39,7 +40,7 @@ public record DashboardProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("5m") @PositiveDuration Duration history, @DefaultValue("1s") @PositiveDuration Duration refresh,
 		@DefaultValue("5s") @PositiveDuration Duration idleAfter, @DefaultValue("50") @Min(1) @Max(10_000) int maxClients,
 		@DefaultValue("30m") @PositiveDuration Duration streamTimeout, @Valid @DefaultValue Browser browser,
-		@Valid @DefaultValue Rates rates) {
+		@Valid @DefaultValue Rates rates, @Valid @DefaultValue Late late) {
 
 	public DashboardProperties {
 		producerUrl = producerUrl.strip().replaceAll("/+$", "");
@@ -79,6 +80,19 @@ public record DashboardProperties(@DefaultValue("true") boolean enabled,
 	 */
 	public record Rates(@DefaultValue("5s") @PositiveDuration Duration interval,
 			@DefaultValue("5m") @PositiveDuration Duration history,
+			@DefaultValue("5s") @PositiveDuration Duration timeout) {
+	}
+
+	/**
+	 * @param history how far back, in the records' timestamps, the count starts when the service starts: the
+	 * late-events topic is read from its first record written that long ago or later
+	 * @param maxWindows how many windows the count keeps, the newest by start; a late event for an older one counts
+	 * in the total only
+	 * @param timeout how long finding the topic's partitions and where to start reading them may take before the try
+	 * counts as failed and is made again
+	 */
+	public record Late(@DefaultValue("2h") @PositiveDuration Duration history,
+			@DefaultValue("120") @Min(1) @Max(100_000) int maxWindows,
 			@DefaultValue("5s") @PositiveDuration Duration timeout) {
 	}
 

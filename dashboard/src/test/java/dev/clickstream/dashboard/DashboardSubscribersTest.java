@@ -70,7 +70,7 @@ class DashboardSubscribersTest {
 	static DashboardProperties properties(int maxClients) {
 		return new DashboardProperties(true, "http://localhost:8080", Duration.ofSeconds(1), Duration.ofSeconds(1),
 				Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(5), maxClients, Duration.ofMinutes(30),
-				DefaultTopicSettings.BROWSER, DefaultTopicSettings.RATES);
+				DefaultTopicSettings.BROWSER, DefaultTopicSettings.RATES, DefaultTopicSettings.LATE);
 	}
 
 	static class RecordingEmitter extends SseEmitter {

@@ -3,12 +3,14 @@ package dev.clickstream.dashboard;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 
+import dev.clickstream.dashboard.late.LateEventsConfiguration;
 import dev.clickstream.dashboard.topics.TopicsConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,12 +34,15 @@ class DashboardSwitchedOffTest {
 		assertThat(this.context.getBeansOfType(TopicsConfiguration.class)).isEmpty();
 		assertThat(this.context.getBeansOfType(Admin.class)).isEmpty();
 		assertThat(this.context.getBeansOfType(DashboardProperties.class)).isEmpty();
+		assertThat(this.context.getBeansOfType(LateEventsConfiguration.class)).isEmpty();
+		assertThat(this.context.getBeansOfType(SmartLifecycle.class).values()).noneMatch(
+				lifecycle -> lifecycle.getClass().getPackageName().startsWith("dev.clickstream.dashboard"));
 	}
 
 	@Test
 	void switchedOffNoneOfItsPathsIsServed() throws Exception {
 		for (String path : new String[] { "/", "/index.html", "/views.js", "/favicon.svg", "/api/dashboard",
-				"/api/dashboard/stream", "/api/topics", "/api/topics/rates" }) {
+				"/api/dashboard/stream", "/api/topics", "/api/topics/rates", "/api/topics/late" }) {
 			this.mvc.perform(get(path)).andExpect(status().isNotFound());
 		}
 	}

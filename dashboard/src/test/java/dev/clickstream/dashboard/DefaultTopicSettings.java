@@ -11,6 +11,9 @@ final class DefaultTopicSettings {
 	static final DashboardProperties.Rates RATES = new DashboardProperties.Rates(Duration.ofSeconds(5),
 			Duration.ofMinutes(5), Duration.ofSeconds(5));
 
+	static final DashboardProperties.Late LATE = new DashboardProperties.Late(Duration.ofHours(2), 120,
+			Duration.ofSeconds(5));
+
 	private DefaultTopicSettings() {
 	}
 

@@ -90,7 +90,7 @@ class GeneratorProxyTest {
 	private static GeneratorProxy proxy(String producerUrl) {
 		return new GeneratorProxy(new DashboardProperties(true, producerUrl, Duration.ofSeconds(2), Duration.ofSeconds(1),
 				Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(5), 50, Duration.ofMinutes(30),
-				DefaultTopicSettings.BROWSER, DefaultTopicSettings.RATES));
+				DefaultTopicSettings.BROWSER, DefaultTopicSettings.RATES, DefaultTopicSettings.LATE));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -101,6 +102,9 @@ class DashboardViewsIT {
 			.isGreaterThanOrEqualTo(2));
 		shoot("topic-rates-title", "rates.png");
 
+		// Dated 15 s back, when every partition's events are of now: its window of 5 s closed with its grace of 1 s.
+		send(broker, EVENTS, "dashboard-it-late", clickEvent("late-product", Instant.now().minusSeconds(15)));
+
 		// Windows: a final window on the page has the counts, users and top products the API has for it.
 		page("a final window on the page as the API has it").untilAsserted(() -> {
 			WebElement row = this.browser.findElement(By.cssSelector("#windows tr:has(.state[data-final='true'])"));
@@ -113,6 +117,22 @@ class DashboardViewsIT {
 		});
 		assertThat(Long.parseLong(this.browser.findElement(By.id("windows-chart")).getDomAttribute("data-points")))
 			.isPositive();
+		// The late column: what the API counts for each window, 0 for one it does not list.
+		page("the late events per window as the API has them").untilAsserted(() -> {
+			Map<String, Long> late = new HashMap<>();
+			JsonNode answer = listener.getJson("/api/topics/late");
+			assertThat(answer.get("total").asLong()).isPositive();
+			answer.get("windows")
+				.forEach(window -> late.put(window.get("windowStart").asString(), window.get("lateEvents").asLong()));
+			List<WebElement> rows = this.browser.findElements(By.cssSelector("#windows tr"));
+			assertThat(rows).isNotEmpty();
+			for (WebElement row : rows) {
+				String start = row.getDomAttribute("data-window-start");
+				assertThat(Long.parseLong(row.findElement(By.cssSelector("[data-late]")).getDomAttribute("data-late")))
+					.as(start)
+					.isEqualTo(late.getOrDefault(start, 0L));
+			}
+		});
 		shoot("windows-title", "windows.png");
 		page("the last final window's top products as the API has them").untilAsserted(() -> {
 			JsonNode lastFinal = lastFinalWindow(listener);
@@ -224,7 +244,11 @@ class DashboardViewsIT {
 	}
 
 	private static String clickEvent(String product) {
-		return "{\"date\":\"" + SeedTime.format(Instant.now()) + "\",\"productId\":\"" + product
+		return clickEvent(product, Instant.now());
+	}
+
+	private static String clickEvent(String product, Instant date) {
+		return "{\"date\":\"" + SeedTime.format(date) + "\",\"productId\":\"" + product
 				+ "\",\"eventName\":\"productview\",\"userId\":\"dashboard-it\"}";
 	}
 

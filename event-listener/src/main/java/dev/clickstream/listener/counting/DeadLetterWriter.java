@@ -3,12 +3,12 @@ package dev.clickstream.listener.counting;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.clickstream.kafka.ClickstreamTopics;
+import dev.clickstream.kafka.SideTopicHeaders;
 import dev.clickstream.model.InvalidClickEventException.Reason;
 
 import org.springframework.kafka.core.KafkaTemplate;
@@ -21,13 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeadLetterWriter {
-
-	static final String REASON = "dlt.reason";
-
-	static final String DETAIL = "dlt.detail";
-
-	/** The origin headers are {@code dlt.original.topic}, {@code .partition} and {@code .offset}. */
-	static final String ORIGIN = "dlt";
 
 	private static final Logger logger = LoggerFactory.getLogger(DeadLetterWriter.class);
 
@@ -44,9 +37,9 @@ class DeadLetterWriter {
 		logger.warn("Dead-lettered topic={} partition={} offset={} key={}: {} ({})", record.topic(),
 				record.partition(), record.offset(), record.key(), reason.tag(), detail);
 		Map<String, String> why = new LinkedHashMap<>();
-		why.put(REASON, reason.tag());
-		why.put(DETAIL, detail);
-		this.kafkaTemplate.send(SideTopicCopy.of(record, this.deadLetterTopic, ORIGIN, why));
+		why.put(SideTopicHeaders.DEAD_LETTER_REASON, reason.tag());
+		why.put(SideTopicHeaders.DEAD_LETTER_DETAIL, detail);
+		this.kafkaTemplate.send(SideTopicCopy.of(record, this.deadLetterTopic, SideTopicHeaders.DEAD_LETTERS, why));
 	}
 
 }

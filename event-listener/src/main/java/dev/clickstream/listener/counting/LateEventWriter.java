@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import dev.clickstream.kafka.ClickstreamTopics;
+import dev.clickstream.kafka.SideTopicHeaders;
 import dev.clickstream.model.SeedTime;
 
 import org.springframework.kafka.core.KafkaTemplate;
@@ -20,13 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LateEventWriter {
 
-	static final String WINDOW_START = "late.window.start";
-
-	static final String LATENESS_SECONDS = "late.lateness.seconds";
-
-	/** The origin headers are {@code late.original.topic}, {@code .partition} and {@code .offset}. */
-	static final String ORIGIN = "late";
-
 	private final KafkaTemplate<String, byte[]> kafkaTemplate;
 
 	private final String lateEventsTopic;
@@ -38,9 +32,9 @@ class LateEventWriter {
 
 	void write(ConsumerRecord<String, byte[]> record, long windowStart, long latenessSeconds) {
 		Map<String, String> which = new LinkedHashMap<>();
-		which.put(WINDOW_START, SeedTime.format(Instant.ofEpochSecond(windowStart)));
-		which.put(LATENESS_SECONDS, String.valueOf(latenessSeconds));
-		this.kafkaTemplate.send(SideTopicCopy.of(record, this.lateEventsTopic, ORIGIN, which));
+		which.put(SideTopicHeaders.LATE_WINDOW_START, SeedTime.format(Instant.ofEpochSecond(windowStart)));
+		which.put(SideTopicHeaders.LATE_LATENESS_SECONDS, String.valueOf(latenessSeconds));
+		this.kafkaTemplate.send(SideTopicCopy.of(record, this.lateEventsTopic, SideTopicHeaders.LATE_EVENTS, which));
 	}
 
 }

@@ -8,6 +8,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
+import dev.clickstream.kafka.SideTopicHeaders;
+
 /**
  * A record of the event topic copied, unchanged, to the same partition of a side topic (dead letters, late events):
  * its own headers kept, then the given ones, then where it came from, all as UTF-8 text any client can read.
@@ -18,8 +20,7 @@ final class SideTopicCopy {
 	}
 
 	/**
-	 * @param headerPrefix the prefix of the origin headers: {@code <prefix>.original.topic}, {@code .partition},
-	 * {@code .offset}
+	 * @param headerPrefix the side topic's prefix in {@link SideTopicHeaders}, for the origin headers
 	 * @param headers headers to add, in order
 	 */
 	static ProducerRecord<String, byte[]> of(ConsumerRecord<String, byte[]> record, String topic, String headerPrefix,
@@ -31,9 +32,9 @@ final class SideTopicCopy {
 			copied.add(header);
 		}
 		headers.forEach((name, value) -> copied.add(name, utf8(value)));
-		copied.add(headerPrefix + ".original.topic", utf8(record.topic()));
-		copied.add(headerPrefix + ".original.partition", utf8(String.valueOf(record.partition())));
-		copied.add(headerPrefix + ".original.offset", utf8(String.valueOf(record.offset())));
+		copied.add(SideTopicHeaders.originalTopic(headerPrefix), utf8(record.topic()));
+		copied.add(SideTopicHeaders.originalPartition(headerPrefix), utf8(String.valueOf(record.partition())));
+		copied.add(SideTopicHeaders.originalOffset(headerPrefix), utf8(String.valueOf(record.offset())));
 		return copy;
 	}
 
