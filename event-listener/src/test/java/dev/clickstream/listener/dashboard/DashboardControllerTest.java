@@ -128,7 +128,8 @@ class DashboardControllerTest {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ ClickstreamTopics.class, DashboardProperties.class, EventListenerProperties.class })
+	@EnableConfigurationProperties({ ClickstreamTopics.class, DashboardProperties.class, EventListenerProperties.class,
+			ProducerCredentials.class })
 	static class Meters {
 
 		@Bean

@@ -86,7 +86,7 @@ class ProducerMetersTest {
 		ProducerMeters meters = new ProducerMeters(new DashboardProperties("", Duration.ofSeconds(1),
 				Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(5), 10,
 				Duration.ofMinutes(30), DefaultTopicSettings.BROWSER, DefaultTopicSettings.RATES),
-				JsonMapper.builder().build());
+				ProducerCredentials.none(), JsonMapper.builder().build());
 
 		meters.refresh();
 
@@ -113,7 +113,8 @@ class ProducerMetersTest {
 	private static ProducerMeters meters(URI producerUrl, Duration timeout) {
 		return new ProducerMeters(new DashboardProperties(producerUrl.toString(), timeout, Duration.ofSeconds(1),
 				Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(5), 10, Duration.ofMinutes(30),
-				DefaultTopicSettings.BROWSER, DefaultTopicSettings.RATES), JsonMapper.builder().build());
+				DefaultTopicSettings.BROWSER, DefaultTopicSettings.RATES), ProducerCredentials.none(),
+				JsonMapper.builder().build());
 	}
 
 }
