@@ -1,5 +1,7 @@
 package dev.clickstream.kafka;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,12 +34,14 @@ final class KafkaSecuritySettingsCheck {
 	}
 
 	static void checkVariables(ConfigurableEnvironment environment) {
+		// Only the value that wins counts: a placeholder in a value that a later source overrides is never used.
+		Set<String> seen = new HashSet<>();
 		for (PropertySource<?> source : environment.getPropertySources()) {
 			if (!(source instanceof EnumerablePropertySource<?> enumerable)) {
 				continue;
 			}
 			for (String name : enumerable.getPropertyNames()) {
-				if (isChecked(name) && enumerable.getProperty(name) instanceof CharSequence raw) {
+				if (isChecked(name) && seen.add(name) && enumerable.getProperty(name) instanceof CharSequence raw) {
 					String unset = unsetVariable(raw.toString(), environment);
 					if (unset != null) {
 						throw new InvalidKafkaSecuritySettingException(

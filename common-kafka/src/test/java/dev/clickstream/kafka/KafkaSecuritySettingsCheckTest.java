@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +13,7 @@ import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.jks.JksSslStoreBundle;
 import org.springframework.boot.ssl.jks.JksSslStoreDetails;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 import dev.clickstream.kafka.KafkaSecuritySettingsCheck.InvalidKafkaSecuritySettingException;
@@ -53,6 +55,15 @@ class KafkaSecuritySettingsCheckTest {
 		assertThatExceptionOfType(InvalidKafkaSecuritySettingException.class)
 			.isThrownBy(() -> KafkaSecuritySettingsCheck.checkVariables(environment))
 			.withMessageContaining("KAFKA_TRUSTSTORE");
+	}
+
+	@Test
+	void aPlaceholderInAValueThatIsOverriddenDoesNotCount() {
+		MockEnvironment environment = new MockEnvironment().withProperty(JAAS, "password=\"${KAFKA_PASSWORD}\";");
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("overrides", Map.of(JAAS, "given")));
+
+		assertThatCode(() -> KafkaSecuritySettingsCheck.checkVariables(environment)).doesNotThrowAnyException();
 	}
 
 	@Test
