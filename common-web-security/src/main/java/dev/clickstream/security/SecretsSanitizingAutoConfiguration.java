@@ -5,17 +5,19 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Masks the Kafka clients' JAAS configuration, which holds the SASL password, wherever the actuator shows
- * configuration ({@code /actuator/env}, {@code /actuator/configprops}) with {@code show-values} on. Spring Boot masks
- * keys that end in "password", "secret", "key" or "token"; {@code sasl.jaas.config} is none of those. In every profile:
- * what an endpoint shows does not depend on who may call it.
+ * Masks secrets wherever the actuator shows configuration ({@code /actuator/env}, {@code /actuator/configprops})
+ * once {@code show-values} lets it show values at all: from then on Spring Boot shows every value as it is, unless a
+ * sanitizing function masks it. Masked: what Boot deems likely sensitive (keys ending in "password", "secret", "key"
+ * or "token", containing "credentials", URIs that may carry a user) and the Kafka clients' {@code sasl.jaas.config},
+ * which holds the SASL password under a key that is none of those. In every profile: what an endpoint shows does not
+ * depend on who may call it.
  */
 @AutoConfiguration
 public class SecretsSanitizingAutoConfiguration {
 
 	@Bean
-	SanitizingFunction jaasConfigSanitizer() {
-		return SanitizingFunction.sanitizeValue().ifKeyContains("jaas");
+	SanitizingFunction secretsSanitizer() {
+		return SanitizingFunction.sanitizeValue().ifLikelySensitive().ifKeyContains("jaas");
 	}
 
 }
