@@ -37,8 +37,15 @@ class TopicCreator implements SmartLifecycle {
 			return;
 		}
 		// One line for the whole outage: each later attempt fails alike, and the Kafka clients warn of the connection.
-		logger.warn("Could not create the topics {} at {} yet ({}); retrying in the background until Kafka answers",
-				this.admin.topicNames(), this.admin.bootstrapServers(), reason(failure));
+		String refused = KafkaAccessFailures.describe(failure, this.admin.getConfigurationProperties());
+		if (refused != null) {
+			logger.error("Could not create the topics {} at {}: {}; retrying in the background", this.admin.topicNames(),
+					this.admin.bootstrapServers(), refused);
+		}
+		else {
+			logger.warn("Could not create the topics {} at {} yet ({}); retrying in the background until Kafka answers",
+					this.admin.topicNames(), this.admin.bootstrapServers(), reason(failure));
+		}
 		Thread thread = new Thread(this::retry, "topic-creator");
 		thread.setDaemon(true);
 		this.retrying = thread;

@@ -32,7 +32,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "clickstream.dashboard.enabled", matchIfMissing = true)
 @ConditionalOnBean(DashboardSource.class)
-@EnableConfigurationProperties(DashboardProperties.class)
+@EnableConfigurationProperties({ DashboardProperties.class, ProducerCredentials.class })
 @Import({ TopicsConfiguration.class, LateEventsConfiguration.class })
 public class DashboardAutoConfiguration {
 
@@ -54,13 +54,14 @@ public class DashboardAutoConfiguration {
 	}
 
 	@Bean
-	ProducerMeters producerMeters(DashboardProperties properties, JsonMapper jsonMapper) {
-		return new ProducerMeters(properties, jsonMapper);
+	ProducerMeters producerMeters(DashboardProperties properties, ProducerCredentials producerCredentials,
+			JsonMapper jsonMapper) {
+		return new ProducerMeters(properties, producerCredentials, jsonMapper);
 	}
 
 	@Bean
-	GeneratorProxy generatorProxy(DashboardProperties properties) {
-		return new GeneratorProxy(properties);
+	GeneratorProxy generatorProxy(DashboardProperties properties, ProducerCredentials producerCredentials) {
+		return new GeneratorProxy(properties, producerCredentials);
 	}
 
 	@Bean

@@ -29,11 +29,14 @@ class GeneratorProxy {
 
 	private final HttpClient http;
 
-	GeneratorProxy(DashboardProperties properties) {
+	private final ProducerCredentials credentials;
+
+	GeneratorProxy(DashboardProperties properties, ProducerCredentials credentials) {
 		URI base = properties.producerUri();
 		this.uri = (base != null) ? base.resolve(base.getPath() + GENERATOR_PATH) : null;
 		this.timeout = properties.producerTimeout();
 		this.http = HttpClient.newBuilder().connectTimeout(this.timeout).build();
+		this.credentials = credentials;
 	}
 
 	ResponseEntity<?> status() {
@@ -49,7 +52,7 @@ class GeneratorProxy {
 		if (target == null) {
 			return unavailable("The producer is not configured: clickstream.dashboard.producer-url is empty");
 		}
-		HttpRequest request = HttpRequest.newBuilder(target)
+		HttpRequest request = this.credentials.authorize(HttpRequest.newBuilder(target))
 			.timeout(this.timeout)
 			.header("Accept", "application/json, application/problem+json")
 			.header("Content-Type", MediaType.APPLICATION_JSON_VALUE)

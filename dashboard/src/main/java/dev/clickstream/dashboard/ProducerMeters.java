@@ -33,16 +33,19 @@ class ProducerMeters {
 
 	private final HttpClient http;
 
+	private final ProducerCredentials credentials;
+
 	private final AtomicReference<Producer> latest = new AtomicReference<>();
 
 	private volatile @Nullable CompletableFuture<?> inFlight;
 
-	ProducerMeters(DashboardProperties properties, JsonMapper jsonMapper) {
+	ProducerMeters(DashboardProperties properties, ProducerCredentials credentials, JsonMapper jsonMapper) {
 		URI base = properties.producerUri();
 		this.uri = (base != null) ? base.resolve(base.getPath() + PRODUCED_PATH) : null;
 		this.timeout = properties.producerTimeout();
 		this.jsonMapper = jsonMapper;
 		this.http = HttpClient.newBuilder().connectTimeout(this.timeout).build();
+		this.credentials = credentials;
 		this.latest.set((this.uri != null) ? new Producer("unknown", null, 0, this.uri.toString(), null)
 				: Producer.notConfigured());
 	}
@@ -59,7 +62,7 @@ class ProducerMeters {
 		if (target == null || (previous != null && !previous.isDone())) {
 			return;
 		}
-		HttpRequest request = HttpRequest.newBuilder(target)
+		HttpRequest request = this.credentials.authorize(HttpRequest.newBuilder(target))
 			.timeout(this.timeout)
 			.header("Accept", "application/json")
 			.GET()

@@ -119,7 +119,7 @@ class DashboardControllerTest {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ ClickstreamTopics.class, DashboardProperties.class })
+	@EnableConfigurationProperties({ ClickstreamTopics.class, DashboardProperties.class, ProducerCredentials.class })
 	static class Meters {
 
 		@Bean

@@ -24,6 +24,8 @@ class GeneratorProxyTest {
 
 	private final List<String> received = new ArrayList<>();
 
+	private final List<String> authorizations = new ArrayList<>();
+
 	@AfterEach
 	void stopProducer() {
 		if (this.producer != null) {
@@ -62,6 +64,18 @@ class GeneratorProxyTest {
 	}
 
 	@Test
+	void givesTheProducerItsOperatorsCredentialsWhenSetAndNoneOtherwise() throws IOException {
+		startProducer();
+		String producerUrl = "http://127.0.0.1:" + this.producer.getAddress().getPort();
+
+		proxy(producerUrl, new ProducerCredentials("operator", "op-secret")).change("{\"rate\":321}");
+		proxy(producerUrl).status();
+
+		// "operator:op-secret" in Base64
+		assertThat(this.authorizations).containsExactly("Basic b3BlcmF0b3I6b3Atc2VjcmV0", "none");
+	}
+
+	@Test
 	void withoutAProducerUrlTheGeneratorIsUnavailable() {
 		ResponseEntity<?> status = proxy("").status();
 
@@ -74,6 +88,8 @@ class GeneratorProxyTest {
 		this.producer.createContext("/api/generator", exchange -> {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			this.received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " " + body);
+			this.authorizations.add(exchange.getRequestHeaders().getFirst("Authorization") != null
+					? exchange.getRequestHeaders().getFirst("Authorization") : "none");
 			boolean refused = body.contains("-1");
 			String answer = refused ? "{\"title\":\"Invalid generator change\",\"status\":400}"
 					: "{\"model\":\"shop\",\"rate\":" + (body.isEmpty() ? "100" : "321") + "}";
@@ -88,9 +104,13 @@ class GeneratorProxyTest {
 	}
 
 	private static GeneratorProxy proxy(String producerUrl) {
+		return proxy(producerUrl, ProducerCredentials.none());
+	}
+
+	private static GeneratorProxy proxy(String producerUrl, ProducerCredentials credentials) {
 		return new GeneratorProxy(new DashboardProperties(true, producerUrl, Duration.ofSeconds(2), Duration.ofSeconds(1),
 				Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(5), 50, Duration.ofMinutes(30),
-				DefaultTopicSettings.BROWSER, DefaultTopicSettings.RATES, DefaultTopicSettings.LATE));
+				DefaultTopicSettings.BROWSER, DefaultTopicSettings.RATES, DefaultTopicSettings.LATE), credentials);
 	}
 
 }

@@ -86,7 +86,7 @@ class ProducerMetersTest {
 		ProducerMeters meters = new ProducerMeters(new DashboardProperties(true, "", Duration.ofSeconds(1),
 				Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(5), 10,
 				Duration.ofMinutes(30), DefaultTopicSettings.BROWSER, DefaultTopicSettings.RATES,
-				DefaultTopicSettings.LATE), JsonMapper.builder().build());
+				DefaultTopicSettings.LATE), ProducerCredentials.none(), JsonMapper.builder().build());
 
 		meters.refresh();
 
@@ -114,6 +114,7 @@ class ProducerMetersTest {
 		return new ProducerMeters(new DashboardProperties(true, producerUrl.toString(), timeout, Duration.ofSeconds(1),
 				Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(5), 10, Duration.ofMinutes(30),
 				DefaultTopicSettings.BROWSER, DefaultTopicSettings.RATES, DefaultTopicSettings.LATE),
+				ProducerCredentials.none(),
 				JsonMapper.builder().build());
 	}
 
