@@ -40,6 +40,8 @@ case "$SECURED" in
 esac
 # Written by the secured broker when it formats its data dir; KEY=value lines (docs/security.md).
 CREDENTIALS="$DATA_DIR/secured/credentials.env"
+# The services' HTTP users (operator, Prometheus scraper) when secured: drawn once by this script, kept beside it.
+HTTP_CREDENTIALS="$DATA_DIR/secured/http-credentials.env"
 
 KAFKA_PID=""
 PRODUCER_PID=""
@@ -87,21 +89,23 @@ fail_with_log() {
   shutdown 1
 }
 
-# credential <KEY>: its value in the credentials file, read rather than sourced, so a path with spaces stays whole.
+# credential <KEY> [FILE]: its value in the credentials file (the broker's by default), read rather than sourced, so
+# a path with spaces stays whole.
 credential() {
-  local key value
+  local key value file=${2:-$CREDENTIALS}
   while IFS='=' read -r key value; do
     if [ "$key" = "$1" ]; then
       printf '%s' "$value"
       return 0
     fi
-  done <"$CREDENTIALS"
-  printf '[run-local] ERROR: %s has no %s\n' "$CREDENTIALS" "$1" >&2
+  done <"$file"
+  printf '[run-local] ERROR: %s has no %s\n' "$file" "$1" >&2
   return 1
 }
 
-# service_login <USER_PREFIX>: when secured, the service's own Kafka user and the truststore, as the secured profile
-# reads them. Called in the subshell that becomes the service, so each service sees only its own password.
+# service_login <USER_PREFIX>: when secured, the service's own Kafka user and the truststore, and the HTTP users, as
+# the secured profile reads them. Called in the subshell that becomes the service, so each service sees only its own
+# Kafka password.
 service_login() {
   [ "$SECURED" = 1 ] || return 0
   KAFKA_USERNAME=$(credential "$1_KAFKA_USERNAME")
@@ -109,6 +113,25 @@ service_login() {
   KAFKA_TRUSTSTORE=$(credential KAFKA_TRUSTSTORE)
   KAFKA_TRUSTSTORE_PASSWORD=$(credential KAFKA_TRUSTSTORE_PASSWORD)
   export KAFKA_USERNAME KAFKA_PASSWORD KAFKA_TRUSTSTORE KAFKA_TRUSTSTORE_PASSWORD
+  HTTP_OPERATOR_USERNAME=$(credential HTTP_OPERATOR_USERNAME "$HTTP_CREDENTIALS")
+  HTTP_OPERATOR_PASSWORD=$(credential HTTP_OPERATOR_PASSWORD "$HTTP_CREDENTIALS")
+  HTTP_PROMETHEUS_USERNAME=$(credential HTTP_PROMETHEUS_USERNAME "$HTTP_CREDENTIALS")
+  HTTP_PROMETHEUS_PASSWORD=$(credential HTTP_PROMETHEUS_PASSWORD "$HTTP_CREDENTIALS")
+  # The listener's dashboard passes generator changes on to the producer as the producer's operator.
+  PRODUCER_HTTP_USERNAME=$HTTP_OPERATOR_USERNAME
+  PRODUCER_HTTP_PASSWORD=$HTTP_OPERATOR_PASSWORD
+  export HTTP_OPERATOR_USERNAME HTTP_OPERATOR_PASSWORD HTTP_PROMETHEUS_USERNAME HTTP_PROMETHEUS_PASSWORD \
+    PRODUCER_HTTP_USERNAME PRODUCER_HTTP_PASSWORD
+}
+
+# Draws the HTTP users' passwords the first time the pipeline runs secured; they stay for later runs.
+http_credentials() {
+  [ -s "$HTTP_CREDENTIALS" ] && return 0
+  local operator prometheus
+  operator=$(LC_ALL=C tr -dc 'A-Za-z0-9' </dev/urandom | head -c 24)
+  prometheus=$(LC_ALL=C tr -dc 'A-Za-z0-9' </dev/urandom | head -c 24)
+  (umask 077 && printf 'HTTP_OPERATOR_USERNAME=operator\nHTTP_OPERATOR_PASSWORD=%s\nHTTP_PROMETHEUS_USERNAME=prometheus\nHTTP_PROMETHEUS_PASSWORD=%s\n' \
+    "$operator" "$prometheus" >"$HTTP_CREDENTIALS")
 }
 
 port_in_use() {
@@ -198,7 +221,8 @@ if [ "$SECURED" = 1 ]; then
   TRUSTSTORE=$(credential KAFKA_TRUSTSTORE) && CA_PEM=$(credential KAFKA_CA_PEM) \
     && credential CLICKSTREAM_PRODUCER_KAFKA_PASSWORD >/dev/null && credential EVENT_LISTENER_KAFKA_PASSWORD >/dev/null \
     || fail_with_log "the secured broker's credentials are missing or incomplete" "$LOG_DIR/kafka-console.log"
-  say "secured: truststore $TRUSTSTORE (PEM: $CA_PEM), users and passwords in $CREDENTIALS"
+  http_credentials || fail_with_log "cannot write $HTTP_CREDENTIALS" "$LOG_DIR/kafka-console.log"
+  say "secured: truststore $TRUSTSTORE (PEM: $CA_PEM), Kafka users in $CREDENTIALS, HTTP users in $HTTP_CREDENTIALS"
 fi
 
 BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
@@ -234,7 +258,8 @@ if [ "$SECURED" = 1 ]; then
   cat <<INFO
   Secured              SASL_SSL, SCRAM-SHA-512; each service logged in as its own user (docs/security.md)
   Truststore           $TRUSTSTORE   (PKCS12; the CA as PEM: $CA_PEM)
-  Users, passwords     $CREDENTIALS
+  Kafka users          $CREDENTIALS
+  HTTP users           $HTTP_CREDENTIALS   (all but the health probes need one: curl -u operator:<password>)
   Admin client config  $DATA_DIR/secured/admin.properties   (kafka-*.sh --command-config)
   (kcat logs in with SCRAM to Kafka 4 from librdkafka 2.6.1 on; older ones are refused, edenhill/kcat#462)
 INFO

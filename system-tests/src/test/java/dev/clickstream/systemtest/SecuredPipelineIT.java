@@ -49,6 +49,15 @@ class SecuredPipelineIT {
 
 	private static final int EVENTS = 5_000;
 
+	// The worst case for secrets: the services expose no configuration endpoint, and Boot masks no value of them
+	// once show-values is on.
+	private static final String EXPOSE_CONFIGURATION = "--management.endpoints.web.exposure.include=health,info,"
+			+ "metrics,prometheus,env,configprops";
+
+	private static final String SHOW_VALUES = "--management.endpoint.env.show-values=always";
+
+	private static final String SHOW_PROPERTIES = "--management.endpoint.configprops.show-values=always";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Credentials OPERATOR = new Credentials("operator", secret());
@@ -68,8 +77,9 @@ class SecuredPipelineIT {
 		this.broker = this.processes.startSecuredBroker();
 		this.producer = service("clickstream-producer", BuiltJars.clickstreamProducer(),
 				BrokerCredentials.CLICKSTREAM_PRODUCER, Map.of(), "--clickstream.generator.rate=1000",
-				"--clickstream.generator.limit=" + EVENTS);
-		this.listener = listener("event-listener", Map.of(), "--clickstream.instance-id=secured-1");
+				"--clickstream.generator.limit=" + EVENTS, EXPOSE_CONFIGURATION, SHOW_VALUES, SHOW_PROPERTIES);
+		this.listener = listener("event-listener", Map.of(), "--clickstream.instance-id=secured-1",
+				EXPOSE_CONFIGURATION, SHOW_VALUES, SHOW_PROPERTIES);
 		this.listener.start();
 		this.producer.start();
 	}
@@ -208,6 +218,8 @@ class SecuredPipelineIT {
 		environment.put("HTTP_OPERATOR_PASSWORD", OPERATOR.password());
 		environment.put("HTTP_PROMETHEUS_USERNAME", PROMETHEUS.username());
 		environment.put("HTTP_PROMETHEUS_PASSWORD", PROMETHEUS.password());
+		environment.put("PRODUCER_HTTP_USERNAME", OPERATOR.username());
+		environment.put("PRODUCER_HTTP_PASSWORD", OPERATOR.password());
 		environment.putAll(overrides);
 		List<String> all = new ArrayList<>(List.of("--spring.profiles.active=local,secured"));
 		all.addAll(List.of(args));
