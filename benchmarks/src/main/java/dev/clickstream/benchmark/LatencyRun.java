@@ -80,7 +80,10 @@ final class LatencyRun {
 		try (TotalsWatch watch = TotalsWatch.start(this.bench.bootstrapServers(), snapshots, Format.SNAPSHOT);
 				SendTimes sendTimes = SendTimes.start(this.bench.bootstrapServers(), input, events)) {
 			int port = FreePorts.next();
+			int producerPort = FreePorts.next();
 			List<String> args = new ArrayList<>(List.of("--server.port=" + port,
+							// The dashboard's generator card and produced count ask the producer of this run.
+							"--clickstream.dashboard.producer-url=http://127.0.0.1:" + producerPort,
 							"--spring.kafka.bootstrap-servers=" + this.bench.bootstrapServers(),
 							"--clickstream.instance-id=" + id, "--clickstream.topics.events.name=" + input,
 							"--clickstream.topics.unique-events.name=" + snapshots,
@@ -93,7 +96,7 @@ final class LatencyRun {
 					listenerJvmOptions, args);
 			ManagedProcess producer = this.bench.jarProcess(id + "-producer", this.bench.producerJar(),
 					settings.contenderJvmOptions(),
-					List.of("--server.port=" + FreePorts.next(),
+					List.of("--server.port=" + producerPort,
 							"--spring.kafka.bootstrap-servers=" + this.bench.bootstrapServers(),
 							"--clickstream.topics.events.name=" + input,
 							"--clickstream.generator.rate=" + settings.latencyRate(),
