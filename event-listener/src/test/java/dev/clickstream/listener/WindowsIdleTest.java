@@ -65,7 +65,8 @@ class WindowsIdleTest {
 		// Asked while the window is still open: the day's users worked out now must not be what is answered later.
 		await().atMost(Duration.ofSeconds(30))
 			.ignoreExceptions()
-			.until(() -> api.get().uri("/api/summary").retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful());
+			.until(() -> api.get().uri("/api/summary").retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful()
+					&& api.get().uri("/api/windows").retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful());
 
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(finals(fixture, json)).hasSize(1));
 		List<WindowResult> finals = finals(fixture, json);
@@ -80,8 +81,11 @@ class WindowsIdleTest {
 		assertThat(finals.get(0).uniqueUsers()).extracting(UniqueUsers::estimate).isEqualTo(97L);
 		assertThat(finals.get(0).topProducts().viewed()).hasSize(TopProducts.SIZE);
 
-		JsonNode window = json.readTree(api.get().uri("/api/windows").retrieve().body(String.class)).path(0);
-		assertThat(window.path("uniqueUsers").path("estimate").asLong()).isEqualTo(97);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode window = json.readTree(api.get().uri("/api/windows").retrieve().body(String.class)).path(0);
+			assertThat(window.path("final").asBoolean()).isTrue();
+			assertThat(window.path("uniqueUsers").path("estimate").asLong()).isEqualTo(97);
+		});
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			JsonNode summary = json.readTree(api.get().uri("/api/summary").retrieve().body(String.class));
 			assertThat(summary.path("allTime").path("uniqueUsers").path("estimate").asLong()).isEqualTo(97);

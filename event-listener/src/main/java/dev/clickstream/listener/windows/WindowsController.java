@@ -5,11 +5,16 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.clickstream.model.SeedTime;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,20 +36,46 @@ class WindowsController {
 
 	private final WindowResults results;
 
-	WindowsController(WindowResults results) {
+	private final ObjectWriter writer;
+
+	private volatile @Nullable NewestJson newest;
+
+	WindowsController(WindowResults results, JsonMapper jsonMapper) {
 		this.results = results;
+		this.writer = jsonMapper.writerFor(new TypeReference<List<WindowView>>() {
+		});
 	}
 
 	@GetMapping
-	List<WindowView> windows(@RequestParam(required = false) @Nullable String from,
+	ResponseEntity<?> windows(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam(defaultValue = "60") int limit) {
 		requireLoaded();
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw badRequest("limit must be from 1 to " + MAX_LIMIT + ", was " + limit);
 		}
 		if (from == null && to == null) {
-			return this.results.newest(limit).stream().map(WindowView::of).toList();
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(newestJson(limit));
 		}
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(between(from, to, limit));
+	}
+
+	/**
+	 * Every open dashboard asks for the newest windows every few seconds, and they change about once a second: the
+	 * answer is written once per change of the windows and limit, and the same bytes go to every asker until then.
+	 */
+	private byte[] newestJson(int limit) {
+		NewestJson cached = this.newest;
+		// Read before the windows: a change while they are written leaves the next request to write them again.
+		long version = this.results.version();
+		if (cached == null || cached.version() != version || cached.limit() != limit) {
+			List<WindowView> views = this.results.newest(limit).stream().map(WindowView::of).toList();
+			cached = new NewestJson(version, limit, this.writer.writeValueAsBytes(views));
+			this.newest = cached;
+		}
+		return cached.json();
+	}
+
+	private List<WindowView> between(@Nullable String from, @Nullable String to, int limit) {
 		Instant start = (from != null) ? instant("from", from) : Instant.MIN;
 		Instant end = (to != null) ? instant("to", to) : Instant.MAX;
 		if (end.isBefore(start)) {
@@ -52,6 +83,9 @@ class WindowsController {
 		}
 		List<WindowView> between = this.results.between(start, end).stream().map(WindowView::of).toList();
 		return between.subList(Math.max(0, between.size() - limit), between.size());
+	}
+
+	private record NewestJson(long version, int limit, byte[] json) {
 	}
 
 	@GetMapping("/{start}")
