@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +25,8 @@ class GeneratorProxy {
 
 	static final String GENERATOR_PATH = "/api/generator";
 
+	static final long STATUS_CACHE_MILLIS = 1_000;
+
 	private final @Nullable URI uri;
 
 	private final Duration timeout;
@@ -30,6 +34,10 @@ class GeneratorProxy {
 	private final HttpClient http;
 
 	private final ProducerCredentials credentials;
+
+	private final AtomicLong changes = new AtomicLong();
+
+	private volatile @Nullable Answer lastStatus;
 
 	GeneratorProxy(DashboardProperties properties, ProducerCredentials credentials) {
 		URI base = properties.producerUri();
@@ -39,12 +47,32 @@ class GeneratorProxy {
 		this.credentials = credentials;
 	}
 
+	/**
+	 * The producer's answer of at most {@value #STATUS_CACHE_MILLIS} ms ago: every open dashboard asks every 2 s,
+	 * and one request a second to the producer answers them all.
+	 */
 	ResponseEntity<?> status() {
-		return forward(HttpRequest.BodyPublishers.noBody(), "GET");
+		long now = System.nanoTime();
+		Answer last = this.lastStatus;
+		if (last != null && now - last.atNanos() < TimeUnit.MILLISECONDS.toNanos(STATUS_CACHE_MILLIS)) {
+			return last.response();
+		}
+		long generation = this.changes.get();
+		ResponseEntity<?> response = forward(HttpRequest.BodyPublishers.noBody(), "GET");
+		// An answer that a change overtook is not kept: it would show the generator as it was before the change.
+		if (this.changes.get() == generation) {
+			this.lastStatus = new Answer(now, response);
+		}
+		return response;
 	}
 
 	ResponseEntity<?> change(String body) {
-		return forward(HttpRequest.BodyPublishers.ofString(body), "PATCH");
+		this.changes.incrementAndGet();
+		this.lastStatus = null;
+		ResponseEntity<?> response = forward(HttpRequest.BodyPublishers.ofString(body), "PATCH");
+		this.changes.incrementAndGet();
+		this.lastStatus = null;
+		return response;
 	}
 
 	private ResponseEntity<?> forward(HttpRequest.BodyPublisher body, String method) {
@@ -72,6 +100,9 @@ class GeneratorProxy {
 			Thread.currentThread().interrupt();
 			return unavailable("Interrupted while asking the producer at " + target);
 		}
+	}
+
+	private record Answer(long atNanos, ResponseEntity<?> response) {
 	}
 
 	private static ResponseEntity<ProblemDetail> unavailable(String detail) {

@@ -52,6 +52,21 @@ class GeneratorProxyTest {
 	}
 
 	@Test
+	void manyAskingForTheStatusWithinASecondMakeOneRequestAndAChangeIsSeenAtOnce() throws IOException {
+		startProducer();
+		GeneratorProxy proxy = proxy("http://127.0.0.1:" + this.producer.getAddress().getPort());
+
+		for (int dashboard = 0; dashboard < 50; dashboard++) {
+			assertThat(proxy.status().getBody()).isEqualTo("{\"model\":\"shop\",\"rate\":100}");
+		}
+		proxy.change("{\"rate\":321}");
+		proxy.status();
+
+		assertThat(this.received).containsExactly("GET /api/generator ", "PATCH /api/generator {\"rate\":321}",
+				"GET /api/generator ");
+	}
+
+	@Test
 	void aProducerThatDoesNotAnswerIsUnavailableWithWhere() throws IOException {
 		HttpServer closed = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		int port = closed.getAddress().getPort();
