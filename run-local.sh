@@ -232,7 +232,8 @@ say "starting clickstream-producer on port $PRODUCER_PORT and event-listener on 
   >"$LOG_DIR/clickstream-producer.log" 2>&1 &
 PRODUCER_PID=$!
 (service_login EVENT_LISTENER && exec "$JAVA" @service-jvm.options -jar "$LISTENER_JAR" --server.port="$LISTENER_PORT" \
-  --spring.kafka.bootstrap-servers="$BOOTSTRAP" --spring.profiles.active="$SERVICE_PROFILES") \
+  --spring.kafka.bootstrap-servers="$BOOTSTRAP" --spring.profiles.active="$SERVICE_PROFILES" \
+  --clickstream.dashboard.producer-url="http://127.0.0.1:$PRODUCER_PORT") \
   >"$LOG_DIR/event-listener.log" 2>&1 &
 LISTENER_PID=$!
 wait_until clickstream-producer "$PRODUCER_PID" "$LOG_DIR/clickstream-producer.log" health_up "$PRODUCER_PORT"
