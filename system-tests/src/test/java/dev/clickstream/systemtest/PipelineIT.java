@@ -4,10 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import dev.clickstream.systemtest.harness.BuiltJars;
 import dev.clickstream.systemtest.harness.KafkaBrokerProcess;
@@ -56,12 +53,12 @@ class PipelineIT {
 				JsonNode newest = TopicReader.readLatest(bootstrap, Topics.UNIQUE_EVENTS, 0)
 					.map(record -> JSON.readTree(record.value()))
 					.orElseThrow(() -> new AssertionError("no snapshot on " + Topics.UNIQUE_EVENTS + " yet"));
-				assertThat(counts(newest)).isEqualTo(countByEventName(events));
+				assertThat(PipelineCounts.ofSnapshot(newest)).isEqualTo(PipelineCounts.byEventName(events));
 			});
 
 		List<ConsumerRecord<String, String>> events = TopicReader.readAll(bootstrap, Topics.EVENTS);
 		assertThat(events).allSatisfy(PipelineIT::isSeedClickEvent);
-		Map<String, Long> totals = countByEventName(events);
+		Map<String, Long> totals = PipelineCounts.byEventName(events);
 		assertThat(TopicReader.readAll(bootstrap, Topics.UNIQUE_EVENTS)).isNotEmpty()
 			.allSatisfy(record -> isSeedSnapshotWithin(record, totals));
 	}
@@ -86,20 +83,6 @@ class PipelineIT {
 				assertThat(field.getValue().isIntegralNumber()).as("%s is a whole number", field.getKey()).isTrue();
 				assertThat(field.getValue().asLong()).isBetween(0L, totals.getOrDefault(field.getKey(), 0L));
 			});
-	}
-
-	/** The counts of a snapshot: every field but {@code receiveAt}. */
-	private static Map<String, Long> counts(JsonNode snapshot) {
-		return snapshot.properties()
-			.stream()
-			.filter(field -> !field.getKey().equals("receiveAt"))
-			.collect(Collectors.toMap(Map.Entry::getKey, field -> field.getValue().asLong(), Long::sum, TreeMap::new));
-	}
-
-	private static Map<String, Long> countByEventName(List<ConsumerRecord<String, String>> events) {
-		return events.stream()
-			.map(record -> JSON.readTree(record.value()).path("eventName").asString())
-			.collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
 	}
 
 }

@@ -11,10 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.clickstream.model.MetricNames;
@@ -100,7 +97,7 @@ class SecuredPipelineIT {
 				JsonNode newest = TopicReader.readLatest(admin, Topics.UNIQUE_EVENTS, 0)
 					.map(record -> JSON.readTree(record.value()))
 					.orElseThrow(() -> new AssertionError("no snapshot on " + Topics.UNIQUE_EVENTS + " yet"));
-				assertThat(counts(newest)).isEqualTo(countByEventName(events));
+				assertThat(PipelineCounts.ofSnapshot(newest)).isEqualTo(PipelineCounts.byEventName(events));
 			});
 	}
 
@@ -240,19 +237,6 @@ class SecuredPipelineIT {
 
 	private static String secret() {
 		return UUID.randomUUID().toString().replace("-", "");
-	}
-
-	private static Map<String, Long> counts(JsonNode snapshot) {
-		return snapshot.properties()
-			.stream()
-			.filter(field -> !field.getKey().equals("receiveAt"))
-			.collect(Collectors.toMap(Map.Entry::getKey, field -> field.getValue().asLong(), Long::sum, TreeMap::new));
-	}
-
-	private static Map<String, Long> countByEventName(List<ConsumerRecord<String, String>> events) {
-		return events.stream()
-			.map(record -> JSON.readTree(record.value()).path("eventName").asString())
-			.collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
 	}
 
 }
