@@ -1,5 +1,5 @@
-// The live dashboard: one EventSource on api/dashboard/stream. Its first event ("history") carries the figures and
-// the whole rate history; every later one ("state") carries the figures and the points added since.
+// The live totals, rates, lag, dead letters and latency, from the page's stream (stream.js): its first event
+// ("history") carries the figures and the whole rate history; every later "state" the figures and the points since.
 (() => {
   'use strict';
 
@@ -17,17 +17,14 @@
   let windowMs = MIN_WINDOW_MS;
   let chart = null;
 
-  function connect() {
-    const source = new EventSource('api/dashboard/stream');
-    source.onopen = () => setConnection('live', 'live');
-    source.onerror = () => setConnection('reconnecting', 'reconnecting…');
-    source.addEventListener('history', (event) => {
-      const state = JSON.parse(event.data);
+  function listen() {
+    const stream = window.dashboardStream;
+    stream.onConnection((open) => (open ? setConnection('live', 'live') : setConnection('reconnecting', 'reconnecting…')));
+    stream.on('history', (state) => {
       resetHistory(state);
       show(state);
     });
-    source.addEventListener('state', (event) => {
-      const state = JSON.parse(event.data);
+    stream.on('state', (state) => {
       appendPoints(state.points);
       show(state);
     });
@@ -209,5 +206,5 @@
   const definition = (text) => Object.assign(document.createElement('dd'), { textContent: text });
 
   new ResizeObserver(() => chart && chart.setSize(chartSize())).observe($('chart'));
-  connect();
+  listen();
 })();

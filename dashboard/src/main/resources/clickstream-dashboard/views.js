@@ -1,5 +1,6 @@
-// The dashboard's views that read the service's REST API: windows, users and products, the generator, the topics'
-// rates and the topic browser. Each polls its endpoint while the page is visible; dashboard.js has the live stream.
+// The dashboard's views: windows, users and products, the generator, the topics' rates and the topic browser. Each
+// shows the events of its name on the page's stream (stream.js), which the service sends when they change; the
+// REST API gives the same figures to scripts. A view that cannot be had comes as a "problem" event naming it.
 (() => {
   'use strict';
 
@@ -31,6 +32,8 @@
   // The API's dates are the seed's: 2026-12-02T10:15:00UTC.
   const parseSeedTime = (text) => Date.parse(text.replace(/UTC$/, 'Z'));
 
+  const stream = window.dashboardStream;
+
   async function getJson(path) {
     const response = await fetch(path, { headers: { Accept: 'application/json' } });
     if (!response.ok) {
@@ -38,21 +41,6 @@
       throw new Error(problem.detail || `${path}: HTTP ${response.status}`);
     }
     return response.json();
-  }
-
-  /** Calls update now and then every intervalMs while the page is visible; a failure shows in onError. */
-  function poll(intervalMs, update, onError) {
-    const run = async () => {
-      if (!document.hidden) {
-        try {
-          await update();
-        } catch (error) {
-          onError(error);
-        }
-      }
-      setTimeout(run, intervalMs);
-    };
-    run();
   }
 
   /**
@@ -108,12 +96,15 @@
   const windowsChart = lineChart($('windows-chart'), counts);
   const usersChart = lineChart($('users-chart'), counts);
   let windowNames = [];
+  let newestWindows = null;
+  // The windows are shown without the late events when those cannot be had, not the other way round.
+  let late = { windows: null };
 
-  async function updateWindows() {
-    // The windows are shown without the late events when those cannot be had, not the other way round.
-    const [answer, late] = await Promise.all([getJson('api/windows?limit=30'),
-      getJson('api/topics/late').catch((error) => ({ error: error.message, windows: null }))]);
-    const windows = answer.sort((a, b) => parseSeedTime(a.windowStart) - parseSeedTime(b.windowStart));
+  function showWindows() {
+    if (!newestWindows) {
+      return;
+    }
+    const windows = [...newestWindows].sort((a, b) => parseSeedTime(a.windowStart) - parseSeedTime(b.windowStart));
     // Windows with no late event are not listed: none came late for them since the count's start.
     const lateByStart = late.windows && new Map(late.windows.map((w) => [parseSeedTime(w.windowStart), w.lateEvents]));
     const lateEvents = (w) => (lateByStart ? lateByStart.get(parseSeedTime(w.windowStart)) ?? 0 : null);
@@ -194,8 +185,7 @@
     }
   }
 
-  async function updateSummary() {
-    const summary = await getJson('api/summary');
+  function showSummary(summary) {
     const users = summary.allTime && summary.allTime.uniqueUsers;
     $('users-all-time').textContent = users
       ? `${counts.format(users.estimate)} (${counts.format(users.lowerBound)}–${counts.format(users.upperBound)})`
@@ -257,8 +247,7 @@
 
   const topicRatesChart = lineChart($('topic-rates-chart'), rates);
 
-  async function updateTopicRates() {
-    const sample = await getJson('api/topics/rates');
+  function showTopicRates(sample) {
     $('topic-rates-note').textContent = sample.stale ? `Kafka did not answer: ${sample.error}; figures of the last sample`
       : `Sampled every ${sample.intervalSeconds} s from the brokers' end offsets, log sizes and the groups' committed offsets`;
     $('topic-rates').replaceChildren(...sample.topics.map((topic) => {
@@ -295,6 +284,7 @@
 
   let browsedTopic = null;
   let browserPaused = false;
+  let newestRecords = null;
 
   async function loadTopics() {
     const topics = await getJson('api/topics');
@@ -308,25 +298,26 @@
     }));
     if (topics.length) {
       chooseTopic(topics[0].name);
+    } else {
+      stream.tail(null);
     }
   }
 
   function chooseTopic(name) {
     browsedTopic = name;
+    newestRecords = null;
     $('browser-topics').querySelectorAll('button')
       .forEach((button) => button.setAttribute('aria-pressed', String(button.dataset.topic === name)));
-    updateRecords().catch(browserError);
+    $('browser-records').replaceChildren();
+    $('browser-note').textContent = `Reading the newest records of ${name}…`;
+    stream.tail(name);
   }
 
-  async function updateRecords() {
-    if (!browsedTopic || browserPaused) {
+  function showRecords() {
+    if (!newestRecords || newestRecords.topic !== browsedTopic || browserPaused) {
       return;
     }
-    const topic = browsedTopic;
-    const { records } = await getJson(`api/topics/${encodeURIComponent(topic)}/records?limit=20`);
-    if (topic !== browsedTopic || browserPaused) {
-      return;
-    }
+    const { topic, records } = newestRecords;
     $('browser-records').replaceChildren(...records.map((record) => {
       const row = document.createElement('tr');
       row.tabIndex = 0;
@@ -379,15 +370,45 @@
     button.textContent = browserPaused ? 'Resume' : 'Pause';
     button.setAttribute('aria-pressed', String(browserPaused));
     $('browser-note').textContent = browserPaused ? 'Paused: the records below stay as they are' : '';
-    if (!browserPaused) {
-      updateRecords().catch(browserError);
-    }
+    showRecords();
   });
 
-  const showError = (id) => (error) => { $(id).textContent = error.message; };
-  poll(2000, updateWindows, showError('windows-note'));
-  poll(5000, updateSummary, showError('users-all-time'));
-  poll(2000, async () => showGenerator(await getJson('api/dashboard/generator')), generatorUnreachable);
-  poll(5000, updateTopicRates, showError('topic-rates-note'));
-  loadTopics().then(() => poll(1000, updateRecords, browserError), browserError);
+  // --- The stream ------------------------------------------------------------------------------------------------
+
+  stream.on('windows', (windows) => {
+    newestWindows = windows;
+    showWindows();
+  });
+  stream.on('late', (view) => {
+    late = view;
+    showWindows();
+  });
+  stream.on('summary', showSummary);
+  stream.on('generator', showGenerator);
+  stream.on('rates', showTopicRates);
+  stream.on('records', (view) => {
+    newestRecords = view;
+    showRecords();
+  });
+  const problemShown = {
+    windows: (detail) => { $('windows-note').textContent = detail; },
+    late: (detail) => {
+      late = { error: detail, windows: null };
+      showWindows();
+    },
+    summary: (detail) => { $('users-all-time').textContent = detail; },
+    generator: (detail) => generatorUnreachable(new Error(detail)),
+    rates: (detail) => { $('topic-rates-note').textContent = detail; },
+    records: (detail, problem) => {
+      if (problem.topic === browsedTopic) {
+        browserError(new Error(detail));
+      }
+    },
+  };
+  stream.on('problem', (problem) => (problemShown[problem.view] || (() => {}))(problem.detail, problem));
+  // The stream opens once the topic to tail is known; without the topics, it opens tailing none.
+  loadTopics().catch((error) => {
+    browserError(error);
+    stream.tail(null);
+  });
 })();

@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,11 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Open dashboards, each asking the listener what the page asks, as often as it does: one server-sent event stream,
- * reopened when it ends as a browser's {@code EventSource} does, and the page's polls (its {@code views.js}): windows
- * and the generator every 2 s, the summary and the topic rates every 5 s, the newest 20 records of the event topic
- * every second. They read every answer whole and count it; they draw nothing, so what they cost the machine is what
- * serving them costs, not what a browser costs.
+ * Open dashboards, each asking the listener what the page asks: the browsable topics once, then one server-sent event
+ * stream tailing the event topic, which carries every figure the page shows and is reopened when it ends, as a
+ * browser's {@code EventSource} does. They read every event whole and count it; they draw nothing, so what they cost
+ * the machine is what serving them costs, not what a browser costs.
  */
 final class DashboardClients implements AutoCloseable {
 
@@ -40,8 +37,6 @@ final class DashboardClients implements AutoCloseable {
 	private final URI base;
 
 	private final HttpClient http;
-
-	private final ScheduledExecutorService scheduler;
 
 	private final List<Thread> streams = new ArrayList<>();
 
@@ -58,24 +53,16 @@ final class DashboardClients implements AutoCloseable {
 	private DashboardClients(URI base, String eventTopic, int count) {
 		this.base = base;
 		this.http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
-		this.scheduler = Executors.newScheduledThreadPool(4, runnable -> {
-			Thread thread = new Thread(runnable, "dashboard-client");
-			thread.setDaemon(true);
-			return thread;
-		});
-		String records = "api/topics/" + URLEncoder.encode(eventTopic, StandardCharsets.UTF_8) + "/records?limit=20";
+		URI stream = this.base
+			.resolve("api/dashboard/stream?topic=" + URLEncoder.encode(eventTopic, StandardCharsets.UTF_8));
 		for (int client = 0; client < count; client++) {
-			// Spread over the first second, as pages opened one after another would be.
-			long offset = client * 1_000L / count;
-			poll("api/windows?limit=30", offset, 2_000);
-			poll("api/dashboard/generator", offset, 2_000);
-			poll("api/summary", offset, 5_000);
-			poll("api/topics/rates", offset, 5_000);
-			poll(records, offset, 1_000);
-			Thread stream = new Thread(this::follow, "dashboard-stream-" + client);
-			stream.setDaemon(true);
-			this.streams.add(stream);
-			stream.start();
+			Thread page = new Thread(() -> {
+				get(this.base.resolve("api/topics"));
+				follow(stream);
+			}, "dashboard-" + client);
+			page.setDaemon(true);
+			this.streams.add(page);
+			page.start();
 		}
 	}
 
@@ -86,17 +73,12 @@ final class DashboardClients implements AutoCloseable {
 	}
 
 	/**
-	 * Answers read whole, answers that were not 2xx by status, requests that failed once the listener had answered
+	 * Answers (streams opened among them), answers that were not 2xx by status, requests that failed once the listener had answered
 	 * (timed out, cut off), and stream events, so far.
 	 */
 	String summary() {
 		return String.format("%d answers, not 2xx %s, %d failed requests, %d stream events", this.answered.get(),
 				this.statuses, this.failed.get(), this.streamEvents.get());
-	}
-
-	private void poll(String path, long offsetMillis, long everyMillis) {
-		URI uri = this.base.resolve(path);
-		this.scheduler.scheduleAtFixedRate(() -> get(uri), offsetMillis, everyMillis, TimeUnit.MILLISECONDS);
 	}
 
 	private void get(URI uri) {
@@ -117,8 +99,8 @@ final class DashboardClients implements AutoCloseable {
 	}
 
 	/** One {@code EventSource}: reads the stream to its end, then opens it again. */
-	private void follow() {
-		HttpRequest request = HttpRequest.newBuilder(this.base.resolve("api/dashboard/stream"))
+	private void follow(URI stream) {
+		HttpRequest request = HttpRequest.newBuilder(stream)
 			.header("Accept", "text/event-stream")
 			.build();
 		while (this.open) {
@@ -129,6 +111,7 @@ final class DashboardClients implements AutoCloseable {
 						this.statuses.merge(response.statusCode(), 1L, Long::sum);
 					}
 					else {
+						this.answered.incrementAndGet();
 						readEvents(body);
 					}
 				}
@@ -167,11 +150,10 @@ final class DashboardClients implements AutoCloseable {
 		}
 	}
 
-	/** Stops every poll; a stream in the middle of a read ends when the listener stops. */
+	/** Stops every page; a stream in the middle of a read ends when the listener stops. */
 	@Override
 	public void close() {
 		this.open = false;
-		this.scheduler.shutdownNow();
 		this.streams.forEach(Thread::interrupt);
 		log.info("closed the dashboards: {}", summary());
 	}

@@ -1,5 +1,7 @@
 package dev.clickstream.dashboard;
 
+import java.time.Duration;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +41,7 @@ public class DashboardAutoConfiguration {
 	/** Where the page's files are in the jar: not a default static location, so that they are served only when on. */
 	static final String PAGE_LOCATION = "classpath:/clickstream-dashboard/";
 
-	static final String[] PAGE_FILES = { "/index.html", "/dashboard.css", "/dashboard.js", "/views.js",
+	static final String[] PAGE_FILES = { "/index.html", "/dashboard.css", "/stream.js", "/dashboard.js", "/views.js",
 			"/favicon.svg" };
 
 	@Bean
@@ -70,9 +72,23 @@ public class DashboardAutoConfiguration {
 		return new DashboardFeed(source, listenerMeters, producerMeters, subscribers, properties, jsonMapper);
 	}
 
+	/** What the page showed from polling the producer every 2 s; the producer's answer is at most 1 s old. */
 	@Bean
-	DashboardController dashboardController(DashboardFeed feed, GeneratorProxy generator) {
-		return new DashboardController(feed, generator);
+	StreamedView generatorView(GeneratorProxy generatorProxy) {
+		return StreamedView.of("generator", Duration.ofSeconds(1), generatorProxy::statusJson);
+	}
+
+	@Bean
+	StreamedViews streamedViews(ObjectProvider<StreamedView> views, TopicTail topicTail,
+			DashboardSubscribers subscribers, JsonMapper jsonMapper) {
+		return new StreamedViews(views.orderedStream().toList(), topicTail, subscribers, jsonMapper,
+				() -> System.nanoTime() / 1_000_000);
+	}
+
+	@Bean
+	DashboardController dashboardController(DashboardFeed feed, StreamedViews views, DashboardSubscribers subscribers,
+			TopicTail topicTail, GeneratorProxy generator) {
+		return new DashboardController(feed, views, subscribers, topicTail, generator);
 	}
 
 	@Bean

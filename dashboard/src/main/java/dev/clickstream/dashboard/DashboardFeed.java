@@ -30,6 +30,12 @@ class DashboardFeed implements SmartLifecycle {
 
 	static final long LOOK_MILLIS = 100;
 
+	/** The first event of every stream: the figures and the whole rate history. */
+	static final String HISTORY_EVENT = "history";
+
+	/** Every later one: the figures and the points added since. */
+	static final String STATE_EVENT = "state";
+
 	// A rate spans at least two snapshots at the default interval, which evens out when each one arrived.
 	private static final long RATE_WINDOW_MILLIS = 2_000;
 
@@ -81,18 +87,17 @@ class DashboardFeed implements SmartLifecycle {
 		return state(System.currentTimeMillis(), this.history.points());
 	}
 
-	/** A stream that starts with the whole history, then gets every new point and the figures with it. */
-	SseEmitter subscribe() {
-		SseEmitter emitter = this.subscribers.subscribe();
+	/** Starts the new stream with the whole history; it then gets every new point and the figures with it. */
+	void welcome(SseEmitter emitter) {
 		ScheduledExecutorService current = this.executor;
 		if (current != null) {
 			// On the feed's thread, so the history and the points after it arrive in order, none twice or missed.
-			current.execute(() -> this.subscribers.send(emitter, DashboardSubscribers.FIRST_EVENT, json(current())));
+			current.execute(() -> this.subscribers.send(emitter,
+					StreamEvent.of(HISTORY_EVENT, json(current()), DashboardSubscribers.RECONNECT_MILLIS)));
 		}
 		else {
 			emitter.complete();
 		}
-		return emitter;
 	}
 
 	@Override
@@ -125,7 +130,7 @@ class DashboardFeed implements SmartLifecycle {
 			List<RateHistory.Point> points = List.copyOf(this.unsent);
 			this.unsent.clear();
 			if (this.subscribers.count() > 0) {
-				this.subscribers.broadcast("state", json(state(now, points)));
+				this.subscribers.broadcast(StreamEvent.of(STATE_EVENT, json(state(now, points))));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -146,8 +151,8 @@ class DashboardFeed implements SmartLifecycle {
 				this.listenerMeters.latency(), points);
 	}
 
-	private String json(DashboardState state) {
-		return this.writer.writeValueAsString(state);
+	private byte[] json(DashboardState state) {
+		return this.writer.writeValueAsBytes(state);
 	}
 
 	@Override

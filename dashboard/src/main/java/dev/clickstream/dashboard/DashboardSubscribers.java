@@ -1,32 +1,38 @@
 package dev.clickstream.dashboard;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The browsers following the dashboard's stream. An emitter leaves the set when it completes, times out, fails, or a
- * send to it fails because its browser went away.
+ * The pages following the dashboard's stream, each with the topic whose records it tails, if any. An emitter leaves
+ * when it completes, times out, fails, or a send to it fails because its page went away.
  */
 class DashboardSubscribers {
 
 	private static final Logger logger = LoggerFactory.getLogger(DashboardSubscribers.class);
 
-	// How long a browser waits before it reconnects after the stream ended.
-	private static final long RECONNECT_MILLIS = 2_000;
+	/** How long a page waits before it reconnects after the stream ended; the first event of a stream says so. */
+	static final long RECONNECT_MILLIS = 2_000;
 
-	// The first event of every stream; it also tells the browser how long to wait before reconnecting.
-	static final String FIRST_EVENT = "history";
+	/** Which topic's records a page's stream carries: none for a page that tails none. */
+	private record Subscription(Optional<String> topic) {
+	}
 
-	private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
+	private final Map<SseEmitter, Subscription> emitters = new ConcurrentHashMap<>();
 
 	private final long timeoutMillis;
 
@@ -38,7 +44,7 @@ class DashboardSubscribers {
 	}
 
 	/** A new stream, or 503 when {@code clickstream.dashboard.max-clients} streams are open. */
-	synchronized SseEmitter subscribe() {
+	synchronized SseEmitter subscribe(@Nullable String topic) {
 		if (this.emitters.size() >= this.maxClients) {
 			ErrorResponseException full = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE);
 			full.setDetail("The dashboard already streams to " + this.maxClients
@@ -46,44 +52,67 @@ class DashboardSubscribers {
 			throw full;
 		}
 		SseEmitter emitter = new SseEmitter(this.timeoutMillis);
-		add(emitter);
+		add(emitter, topic);
 		return emitter;
 	}
 
-	void add(SseEmitter emitter) {
+	void add(SseEmitter emitter, @Nullable String topic) {
 		emitter.onCompletion(() -> this.emitters.remove(emitter));
 		emitter.onTimeout(() -> {
 			this.emitters.remove(emitter);
 			emitter.complete();
 		});
 		emitter.onError(ex -> this.emitters.remove(emitter));
-		this.emitters.add(emitter);
+		this.emitters.put(emitter, new Subscription(Optional.ofNullable(topic)));
 	}
 
 	int count() {
 		return this.emitters.size();
 	}
 
-	/** Sends one event to every subscriber: the JSON is written once, whatever the number of browsers. */
-	void broadcast(String name, String json) {
-		this.emitters.forEach(emitter -> send(emitter, name, json));
+	/** The topics whose records at least one page tails. */
+	Set<String> followedTopics() {
+		return this.emitters.values()
+			.stream()
+			.flatMap(subscription -> subscription.topic().stream())
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
-	void send(SseEmitter emitter, String name, String json) {
-		SseEmitter.SseEventBuilder event = SseEmitter.event().name(name).data(json, MediaType.APPLICATION_JSON);
+	/** Sends the event to every page. */
+	void broadcast(StreamEvent event) {
+		this.emitters.keySet().forEach(emitter -> send(emitter, event));
+	}
+
+	/** Sends the event to the pages that tail the topic. */
+	void broadcast(String topic, StreamEvent event) {
+		this.emitters.forEach((emitter, subscription) -> {
+			if (subscription.topic().filter(topic::equals).isPresent()) {
+				send(emitter, event);
+			}
+		});
+	}
+
+	/** The topic the page of this stream tails, if it is still open and tails one. */
+	Optional<String> topicOf(SseEmitter emitter) {
+		Subscription subscription = this.emitters.get(emitter);
+		return (subscription != null) ? subscription.topic() : Optional.empty();
+	}
+
+	void send(SseEmitter emitter, StreamEvent event) {
 		try {
-			emitter.send(name.equals(FIRST_EVENT) ? event.reconnectTime(RECONNECT_MILLIS) : event);
+			// The event's bytes as they are, not data of an event that Spring would frame and convert again.
+			emitter.send(Set.of(new DataWithMediaType(event.frame(), MediaType.TEXT_EVENT_STREAM)));
 		}
 		catch (IOException | IllegalStateException ex) {
-			// The browser went away (the container then completes the emitter), or the emitter already completed.
+			// The page went away (the container then completes the emitter), or the emitter already completed.
 			this.emitters.remove(emitter);
 			logger.debug("Dropped a dashboard stream: {}", ex.toString());
 		}
 	}
 
-	/** Ends every stream, so that a graceful shutdown does not wait for browsers to leave. */
+	/** Ends every stream, so that a graceful shutdown does not wait for pages to leave. */
 	void completeAll() {
-		this.emitters.forEach(SseEmitter::complete);
+		this.emitters.keySet().forEach(SseEmitter::complete);
 		this.emitters.clear();
 	}
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Passes the page's requests for the generator's status and changes on to the producer's {@code /api/generator}:
@@ -64,6 +66,18 @@ class GeneratorProxy {
 			this.lastStatus = new Answer(now, response);
 		}
 		return response;
+	}
+
+	/** The producer's status as its JSON, for the dashboard's stream; a producer that answers no status throws. */
+	byte[] statusJson() {
+		ResponseEntity<?> status = status();
+		if (status.getStatusCode().is2xxSuccessful() && status.getBody() instanceof String body) {
+			return body.getBytes(StandardCharsets.UTF_8);
+		}
+		ErrorResponseException unreachable = new ErrorResponseException(status.getStatusCode());
+		unreachable.setDetail((status.getBody() instanceof ProblemDetail problem && problem.getDetail() != null)
+				? problem.getDetail() : "The producer answered HTTP " + status.getStatusCode().value());
+		throw unreachable;
 	}
 
 	ResponseEntity<?> change(String body) {

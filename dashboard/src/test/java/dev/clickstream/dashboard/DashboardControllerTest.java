@@ -1,12 +1,15 @@
 package dev.clickstream.dashboard;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.model.MetricNames;
@@ -33,8 +36,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(controllers = DashboardController.class,
 		properties = { "clickstream.dashboard.producer-url=", "clickstream.dashboard.refresh=100ms",
 				"clickstream.dashboard.max-clients=2", "spring.mvc.problemdetails.enabled=true" })
-@Import({ DashboardController.class, DashboardFeed.class, DashboardSubscribers.class, ListenerMeters.class, ProducerMeters.class, GeneratorProxy.class,
-		DashboardControllerTest.Meters.class })
+@Import({ DashboardController.class, DashboardFeed.class, DashboardSubscribers.class, ListenerMeters.class,
+		ProducerMeters.class, GeneratorProxy.class, DashboardControllerTest.Meters.class })
 class DashboardControllerTest {
 
 	@Autowired
@@ -87,6 +90,39 @@ class DashboardControllerTest {
 	}
 
 	@Test
+	void streamCarriesTheViewsAndTheRecordsOfTheTopicItTails() throws Exception {
+		MvcResult stream = this.mvc
+			.perform(get("/api/dashboard/stream").param("topic", "event-topic").accept(MediaType.TEXT_EVENT_STREAM))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(stream.getResponse().getContentAsString())
+				.contains("event:generator\ndata:{\"model\":\"fixed\"}\n\n")
+				.contains("event:records\ndata:{\"topic\":\"event-topic\",\"records\":[]}\n\n"));
+	}
+
+	@Test
+	void streamWithoutATopicCarriesNoRecords() throws Exception {
+		MvcResult stream = this.mvc.perform(get("/api/dashboard/stream").accept(MediaType.TEXT_EVENT_STREAM))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(stream.getResponse().getContentAsString()).contains("event:generator"));
+		assertThat(stream.getResponse().getContentAsString()).doesNotContain("event:records");
+	}
+
+	@Test
+	void streamTailingATopicTheBrowserDoesNotShowIsNotFound() throws Exception {
+		this.mvc.perform(get("/api/dashboard/stream").param("topic", "__consumer_offsets"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("GET /api/topics")));
+		assertThat(this.subscribers.count()).isZero();
+	}
+
+	@Test
 	void moreStreamsThanAllowedAreTurnedAwayWithAProblem() throws Exception {
 		this.mvc.perform(get("/api/dashboard/stream")).andExpect(request().asyncStarted());
 		this.mvc.perform(get("/api/dashboard/stream")).andExpect(request().asyncStarted());
@@ -125,6 +161,36 @@ class DashboardControllerTest {
 		@Bean
 		MeterRegistry meterRegistry() {
 			return new SimpleMeterRegistry();
+		}
+
+		@Bean
+		TopicTail topicTail() {
+			return new TopicTail() {
+
+				@Override
+				public boolean canTail(String topic) {
+					return topic.equals("event-topic");
+				}
+
+				@Override
+				public Duration interval() {
+					return Duration.ofSeconds(1);
+				}
+
+				@Override
+				public byte[] newestJson(String topic) {
+					return ("{\"topic\":\"" + topic + "\",\"records\":[]}").getBytes(StandardCharsets.UTF_8);
+				}
+
+			};
+		}
+
+		@Bean
+		StreamedViews streamedViews(TopicTail topicTail, DashboardSubscribers subscribers) {
+			StreamedView generator = StreamedView.of("generator", Duration.ofSeconds(1),
+					() -> "{\"model\":\"fixed\"}".getBytes(StandardCharsets.UTF_8));
+			return new StreamedViews(List.of(generator), topicTail, subscribers, JsonMapper.builder().build(),
+					System::currentTimeMillis);
 		}
 
 	}

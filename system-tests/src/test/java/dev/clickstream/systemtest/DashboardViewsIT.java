@@ -205,6 +205,8 @@ class DashboardViewsIT {
 			.untilAsserted(() -> assertThat(producer.getJson("/api/generator").get("paused").asBoolean()).isFalse());
 
 		assertThat(this.chromium.consoleErrors()).as("console errors").isEmpty();
+		assertThat(this.chromium.requestedUrls()).as("the page polls nothing: its figures come on its stream")
+			.noneMatch(url -> url.matches(".*/api/(windows|summary|topics/rates|topics/late|topics/[^/]+/records\\?).*"));
 		assertThat(this.chromium.requestedUrls()).as("every request the page made")
 			.allSatisfy(url -> assertThat(url).startsWith("http://127.0.0.1:" + listener.port() + "/"));
 	}

@@ -1,8 +1,13 @@
 package dev.clickstream.dashboard.late;
 
+import java.time.Duration;
 import java.time.Instant;
 
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
 import dev.clickstream.dashboard.DashboardProperties;
+import dev.clickstream.dashboard.StreamedView;
 import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.kafka.ReadCommittedConsumers;
 
@@ -23,6 +28,13 @@ public class LateEventsConfiguration {
 	LateEventsFollower lateEventsFollower(ReadCommittedConsumers consumers, ClickstreamTopics topics,
 			LateCounts lateCounts, DashboardProperties properties) {
 		return new LateEventsFollower(consumers, topics.lateEventsName(), lateCounts, properties.late().timeout());
+	}
+
+	/** Shown with the windows, and as often. */
+	@Bean
+	StreamedView lateEventsView(LateCounts lateCounts, JsonMapper jsonMapper) {
+		ObjectWriter writer = jsonMapper.writerFor(LateView.class);
+		return StreamedView.of("late", Duration.ofSeconds(2), () -> writer.writeValueAsBytes(lateCounts.view()));
 	}
 
 	@Bean

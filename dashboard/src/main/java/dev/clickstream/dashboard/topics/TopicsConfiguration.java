@@ -7,9 +7,13 @@ import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.clickstream.dashboard.DashboardProperties;
 import dev.clickstream.dashboard.DashboardSource;
+import dev.clickstream.dashboard.StreamedView;
+import dev.clickstream.dashboard.TopicTail;
 import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.kafka.ReadCommittedConsumers;
 
@@ -67,6 +71,20 @@ public class TopicsConfiguration {
 	@Bean
 	TopicsController topicsController(TopicBrowser browser, TopicRates rates, DashboardProperties properties) {
 		return new TopicsController(browser, rates, properties);
+	}
+
+	/** The page's tail: as many records as it shows, read once per {@code browser.cache} for all pages. */
+	@Bean
+	TopicTail topicTail(TopicBrowser topicBrowser, DashboardProperties properties, JsonMapper jsonMapper) {
+		return new BrowserTail(topicBrowser, properties.browser().cache(),
+				TopicsController.defaultLimit(properties.browser().maxRecords()), jsonMapper);
+	}
+
+	/** The rates change once per sample: looked at every second, sent when a new sample came. */
+	@Bean
+	StreamedView topicRatesView(TopicRates topicRates, JsonMapper jsonMapper) {
+		ObjectWriter writer = jsonMapper.writerFor(RatesView.class);
+		return StreamedView.of("rates", Duration.ofSeconds(1), () -> writer.writeValueAsBytes(topicRates.view()));
 	}
 
 	@Bean

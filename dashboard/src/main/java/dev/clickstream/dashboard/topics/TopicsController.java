@@ -41,6 +41,11 @@ class TopicsController {
 
 	static final int DEFAULT_LIMIT = 20;
 
+	/** How many records a request that names no limit gets, and the page shows. */
+	static int defaultLimit(int maxRecords) {
+		return Math.min(DEFAULT_LIMIT, maxRecords);
+	}
+
 	private static final Logger logger = LoggerFactory.getLogger(TopicsController.class);
 
 	private final TopicBrowser browser;
@@ -68,7 +73,7 @@ class TopicsController {
 	@GetMapping("/{name}/records")
 	RecordsView records(@PathVariable String name, @RequestParam(required = false) @Nullable Integer limit) {
 		BrowsableTopic topic = browsable(name);
-		int count = (limit != null) ? limit : Math.min(DEFAULT_LIMIT, this.maxRecords);
+		int count = (limit != null) ? limit : defaultLimit(this.maxRecords);
 		if (count < 1 || count > this.maxRecords) {
 			throw problem(HttpStatus.BAD_REQUEST, "limit must be from 1 to " + this.maxRecords
 					+ " (clickstream.dashboard.browser.max-records), was " + count);
@@ -94,11 +99,14 @@ class TopicsController {
 	ProblemDetail kafkaUnavailable(KafkaException ex) {
 		// The broker away is a state the page shows, not an error of this service: no stack trace.
 		logger.debug("Reading a topic for the browser failed: {}", ex.toString());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"Kafka did not answer: " + ex.getClass().getSimpleName()
-						+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, kafkaDidNotAnswer(ex));
 		problem.setTitle("Kafka unavailable");
 		return problem;
+	}
+
+	static String kafkaDidNotAnswer(KafkaException ex) {
+		return "Kafka did not answer: " + ex.getClass().getSimpleName()
+				+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
 	}
 
 	private BrowsableTopic browsable(String name) {

@@ -1,78 +1,26 @@
 package dev.clickstream.listener.summary;
 
-import java.time.Instant;
-import java.util.List;
+import dev.clickstream.listener.summary.SummaryFigures.Summary;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonInclude.Include;
-import org.jspecify.annotations.Nullable;
-
-import dev.clickstream.listener.windows.WindowResults;
-import dev.clickstream.model.AllTimeFigures;
-import dev.clickstream.model.UniqueUsers;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The companion of {@code /api/counts}: unique users and top products since the start, from the all-time figures'
- * topic, and the unique users of each day the retained windows cover. With windows off there are no sketches: no
- * all-time figures and no days.
+ * The companion of {@code /api/counts}: {@code GET /api/summary} gives the {@link SummaryFigures}, which the
+ * dashboard's stream also sends to its pages.
  */
 @RestController
 class SummaryController {
 
-	private final LatestAllTime allTime;
+	private final SummaryFigures figures;
 
-	private final ObjectProvider<WindowResults> windowResults;
-
-	private volatile @Nullable MergedDays mergedDays;
-
-	SummaryController(LatestAllTime allTime, ObjectProvider<WindowResults> windowResults) {
-		this.allTime = allTime;
-		this.windowResults = windowResults;
-	}
-
-	/**
-	 * @param allTime since the start; absent until the first figures are published
-	 * @param days the unique users of each day of the retained windows, oldest first
-	 * @param relativeStandardError the unique-user estimates' standard error; their bounds are two of it
-	 */
-	record Summary(@JsonInclude(Include.NON_NULL) @Nullable AllTimeFigures allTime, List<DayUsers> days,
-			double relativeStandardError) {
+	SummaryController(SummaryFigures figures) {
+		this.figures = figures;
 	}
 
 	@GetMapping("/api/summary")
 	Summary summary() {
-		WindowResults windows = this.windowResults.getIfAvailable();
-		if (!this.allTime.isLoaded() || (windows != null && !windows.isLoaded())) {
-			ErrorResponseException notYet = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE);
-			notYet.setDetail("The figures are still being read from Kafka; try again in a moment.");
-			throw notYet;
-		}
-		List<DayUsers> days = (windows != null) ? days(windows) : List.of();
-		return new Summary(this.allTime.current().orElse(null), days, UniqueUsers.RELATIVE_STANDARD_ERROR);
-	}
-
-	/**
-	 * A day's users are a merge of all its windows' sketches, up to 1,440 of them: merged again only when a window
-	 * changed, not for each of the many dashboards that ask every few seconds.
-	 */
-	private List<DayUsers> days(WindowResults windows) {
-		MergedDays merged = this.mergedDays;
-		long version = windows.version();
-		if (merged == null || merged.version() != version) {
-			// Read before the windows: a change while they are merged leaves the next request to merge again.
-			merged = new MergedDays(version, DayUsers.of(windows.between(Instant.MIN, Instant.MAX)));
-			this.mergedDays = merged;
-		}
-		return merged.days();
-	}
-
-	private record MergedDays(long version, List<DayUsers> days) {
+		return this.figures.current();
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.clickstream.listener.windows;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
@@ -7,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.clickstream.dashboard.StreamedView;
 import dev.clickstream.kafka.ClickstreamTopics;
 import dev.clickstream.kafka.ReadCommittedConsumers;
 import dev.clickstream.listener.EventListenerProperties;
@@ -28,6 +30,9 @@ import org.springframework.kafka.listener.ContainerProperties;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "clickstream.windows", name = "enabled", havingValue = "true", matchIfMissing = true)
 class WindowsConfiguration {
+
+	/** The windows the dashboard draws: the last half hour of one-minute windows. */
+	static final int WINDOWS_SHOWN = 30;
 
 	@Bean
 	NewTopic windowResultsTopic(ClickstreamTopics topics) {
@@ -57,6 +62,17 @@ class WindowsConfiguration {
 	WindowResults windowResults(ReadCommittedConsumers consumers, JsonMapper json, ClickstreamTopics topics,
 			MeterRegistry registry) {
 		return new WindowResults(consumers, json, topics, registry);
+	}
+
+	@Bean
+	NewestWindows newestWindows(WindowResults windowResults, JsonMapper json) {
+		return new NewestWindows(windowResults, json);
+	}
+
+	/** The page's windows chart and table, and its products: the newest windows, sent as they change. */
+	@Bean
+	StreamedView windowsView(NewestWindows newestWindows) {
+		return StreamedView.of("windows", Duration.ofSeconds(2), () -> newestWindows.json(WINDOWS_SHOWN));
 	}
 
 	/**

@@ -5,9 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.clickstream.model.SeedTime;
 
@@ -36,14 +33,11 @@ class WindowsController {
 
 	private final WindowResults results;
 
-	private final ObjectWriter writer;
+	private final NewestWindows newest;
 
-	private volatile @Nullable NewestJson newest;
-
-	WindowsController(WindowResults results, JsonMapper jsonMapper) {
+	WindowsController(WindowResults results, NewestWindows newest) {
 		this.results = results;
-		this.writer = jsonMapper.writerFor(new TypeReference<List<WindowView>>() {
-		});
+		this.newest = newest;
 	}
 
 	@GetMapping
@@ -54,25 +48,9 @@ class WindowsController {
 			throw badRequest("limit must be from 1 to " + MAX_LIMIT + ", was " + limit);
 		}
 		if (from == null && to == null) {
-			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(newestJson(limit));
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.newest.json(limit));
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(between(from, to, limit));
-	}
-
-	/**
-	 * Every open dashboard asks for the newest windows every few seconds, and they change about once a second: the
-	 * answer is written once per change of the windows and limit, and the same bytes go to every asker until then.
-	 */
-	private byte[] newestJson(int limit) {
-		NewestJson cached = this.newest;
-		// Read before the windows: a change while they are written leaves the next request to write them again.
-		long version = this.results.version();
-		if (cached == null || cached.version() != version || cached.limit() != limit) {
-			List<WindowView> views = this.results.newest(limit).stream().map(WindowView::of).toList();
-			cached = new NewestJson(version, limit, this.writer.writeValueAsBytes(views));
-			this.newest = cached;
-		}
-		return cached.json();
 	}
 
 	private List<WindowView> between(@Nullable String from, @Nullable String to, int limit) {
@@ -83,9 +61,6 @@ class WindowsController {
 		}
 		List<WindowView> between = this.results.between(start, end).stream().map(WindowView::of).toList();
 		return between.subList(Math.max(0, between.size() - limit), between.size());
-	}
-
-	private record NewestJson(long version, int limit, byte[] json) {
 	}
 
 	@GetMapping("/{start}")
@@ -101,11 +76,7 @@ class WindowsController {
 	}
 
 	private void requireLoaded() {
-		if (!this.results.isLoaded()) {
-			ErrorResponseException notYet = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE);
-			notYet.setDetail("The windows are still being read from Kafka; try again in a moment.");
-			throw notYet;
-		}
+		NewestWindows.requireLoaded(this.results);
 	}
 
 	private static Instant instant(String parameter, String text) {
