@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -102,11 +101,7 @@ class DashboardFeed implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "dashboard-feed");
-			thread.setDaemon(true);
-			return thread;
-		});
+		ScheduledExecutorService started = DashboardThreads.scheduler("dashboard-feed");
 		started.scheduleWithFixedDelay(this::look, 0, LOOK_MILLIS, TimeUnit.MILLISECONDS);
 		started.scheduleWithFixedDelay(this.producerMeters::refresh, 0, this.properties.producerPollInterval().toMillis(),
 				TimeUnit.MILLISECONDS);

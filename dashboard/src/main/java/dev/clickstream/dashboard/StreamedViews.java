@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -183,11 +182,7 @@ final class StreamedViews implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "dashboard-views");
-			thread.setDaemon(true);
-			return thread;
-		});
+		ScheduledExecutorService started = DashboardThreads.scheduler("dashboard-views");
 		started.scheduleWithFixedDelay(() -> {
 			// A scheduled task that throws is never run again: log and carry on.
 			try {

@@ -1,13 +1,14 @@
 package dev.clickstream.dashboard.topics;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.clickstream.dashboard.DashboardThreads;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -42,11 +43,7 @@ final class RatesSampler implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "topic-rates");
-			thread.setDaemon(true);
-			return thread;
-		});
+		ScheduledExecutorService started = DashboardThreads.scheduler("topic-rates");
 		started.scheduleWithFixedDelay(this::sample, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
 		this.executor = started;
 	}
