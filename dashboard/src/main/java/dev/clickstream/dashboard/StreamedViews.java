@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -134,14 +135,8 @@ final class StreamedViews implements SmartLifecycle {
 		return true;
 	}
 
-	private interface Json {
-
-		byte[] get();
-
-	}
-
 	/** The view's event, or its problem's; a problem is logged when it is not the one sent last. */
-	private StreamEvent render(String name, @Nullable String topic, Json json, @Nullable StreamEvent last) {
+	private StreamEvent render(String name, @Nullable String topic, Supplier<byte[]> json, @Nullable StreamEvent last) {
 		try {
 			return StreamEvent.of(name, json.get());
 		}
