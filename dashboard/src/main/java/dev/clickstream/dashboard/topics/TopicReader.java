@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -16,16 +15,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jspecify.annotations.Nullable;
 
 import dev.clickstream.dashboard.topics.NewestRecords.Range;
-import dev.clickstream.kafka.ReadCommittedConsumers;
 
 /**
- * Reads records of a topic as any reader would, read_committed, with a consumer of its own for each read: reads share
- * nothing, and a consumer costs little next to the cache in front of it. Each read ends within its timeout, or fails
- * with Kafka's {@link TimeoutException}.
+ * Reads records of a topic as any reader would, read_committed, each read with a consumer no other read uses at the
+ * same time. Each read ends within its timeout, or fails with Kafka's {@link TimeoutException}.
  */
 final class TopicReader {
 
@@ -34,16 +30,13 @@ final class TopicReader {
 
 	private static final Duration POLL = Duration.ofMillis(100);
 
-	private final ReadCommittedConsumers consumers;
+	private final BrowserConsumers consumers;
 
 	private final int maxValueChars;
 
 	private final Duration timeout;
 
-	// Consumers that run at the same time need client ids of their own, or their metrics would collide.
-	private final AtomicLong reads = new AtomicLong();
-
-	TopicReader(ReadCommittedConsumers consumers, int maxValueChars, Duration timeout) {
+	TopicReader(BrowserConsumers consumers, int maxValueChars, Duration timeout) {
 		this.consumers = consumers;
 		this.maxValueChars = maxValueChars;
 		this.timeout = timeout;
@@ -52,7 +45,7 @@ final class TopicReader {
 	/** The newest {@code limit} records over the topic's partitions, newest first, values cut. */
 	List<TopicRecord> newest(String topic, int partitions, int limit) {
 		long deadline = System.nanoTime() + this.timeout.toNanos();
-		try (Consumer<String, byte[]> consumer = consumer()) {
+		return this.consumers.read(consumer -> {
 			List<TopicPartition> assigned = IntStream.range(0, partitions)
 				.mapToObj(partition -> new TopicPartition(topic, partition))
 				.toList();
@@ -66,7 +59,7 @@ final class TopicReader {
 				read(consumer, topic, ranges, deadline).forEach(newest::took);
 			}
 			return newest.newest();
-		}
+		});
 	}
 
 	/**
@@ -76,7 +69,7 @@ final class TopicReader {
 	Optional<TopicRecord> record(String topic, int partition, long offset) {
 		long deadline = System.nanoTime() + this.timeout.toNanos();
 		TopicPartition topicPartition = new TopicPartition(topic, partition);
-		try (Consumer<String, byte[]> consumer = consumer()) {
+		return this.consumers.read(consumer -> {
 			consumer.assign(List.of(topicPartition));
 			long beginning = consumer.beginningOffsets(List.of(topicPartition), remaining(deadline)).get(topicPartition);
 			long end = consumer.endOffsets(List.of(topicPartition), remaining(deadline)).get(topicPartition);
@@ -96,7 +89,7 @@ final class TopicReader {
 					return Optional.empty();
 				}
 			}
-		}
+		});
 	}
 
 	/** Reads each range to its end; the records found, in offset order, by partition. */
@@ -130,10 +123,6 @@ final class TopicReader {
 			});
 		}
 		return found;
-	}
-
-	private Consumer<String, byte[]> consumer() {
-		return this.consumers.create("topic-browser-" + this.reads.incrementAndGet(), new ByteArrayDeserializer());
 	}
 
 	private void requireTime(long deadline, String what) {

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -87,12 +89,21 @@ public class TopicsConfiguration {
 		return StreamedView.of("rates", Duration.ofSeconds(1), () -> writer.writeValueAsBytes(topicRates.view()));
 	}
 
+	/** Closed with the service, as an {@link AutoCloseable} bean. */
 	@Bean
-	TopicBrowser topicBrowser(ClickstreamTopics topics, AdminReads adminReads, ReadCommittedConsumers consumers,
+	BrowserConsumers browserConsumers(ReadCommittedConsumers consumers) {
+		// Consumers that exist at the same time need client ids of their own, or their metrics would collide.
+		AtomicLong made = new AtomicLong();
+		return new BrowserConsumers(
+				() -> consumers.create("topic-browser-" + made.incrementAndGet(), new ByteArrayDeserializer()));
+	}
+
+	@Bean
+	TopicBrowser topicBrowser(ClickstreamTopics topics, AdminReads adminReads, BrowserConsumers browserConsumers,
 			DashboardProperties properties) {
 		DashboardProperties.Browser browser = properties.browser();
 		return new TopicBrowser(new BrowsableTopics(topics), adminReads,
-				new TopicReader(consumers, browser.maxValueChars(), browser.timeout()), browser.maxRecords(),
+				new TopicReader(browserConsumers, browser.maxValueChars(), browser.timeout()), browser.maxRecords(),
 				browser.cache(), browser.timeout(), browser.maxConcurrentReads());
 	}
 
