@@ -64,7 +64,8 @@ public record DashboardProperties(@DefaultValue("true") boolean enabled,
 	 * @param cache how long one read of a topic's newest records answers every request for them
 	 * @param timeout how long a request waits for a free reader, and then how long one read may take, before the
 	 * request gets 503
-	 * @param maxConcurrentReads how many reads of Kafka the browser runs at once, over all topics
+	 * @param maxConcurrentReads how many reads of Kafka the browser runs at once, over all topics, and so how many
+	 * consumers it keeps between reads
 	 */
 	public record Browser(@DefaultValue("100") @Min(1) @Max(1_000) int maxRecords,
 			@DefaultValue("1000") @Min(16) @Max(1_000_000) int maxValueChars,
