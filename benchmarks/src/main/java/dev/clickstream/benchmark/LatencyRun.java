@@ -46,13 +46,15 @@ final class LatencyRun {
 	 * @param listenerRssKb median and max VmRSS of the listener after the warm-up
 	 * @param producerRssKb median and max VmRSS of the producer after the warm-up
 	 * @param achievedRate events per second the producer actually sent, after the warm-up
+	 * @param countedRate events per second the listener's snapshots counted, from the first snapshot after the warm-up
+	 * to the one that counted every event
 	 * @param load the 1-minute load average before and after
 	 * @param listenerCpuPercent the listener's CPU use while the producer sent, in % of one core
 	 * @param producerCpuPercent the producer's, likewise
 	 * @param brokerCpuPercent the broker's, likewise
 	 */
 	record Result(String listener, long sent, long measured, long p50Millis, long p99Millis, long maxMillis, long[] listenerRssKb,
-			long[] producerRssKb, double achievedRate, String load, double listenerCpuPercent,
+			long[] producerRssKb, double achievedRate, double countedRate, String load, double listenerCpuPercent,
 			double producerCpuPercent, double brokerCpuPercent) {
 	}
 
@@ -137,10 +139,14 @@ final class LatencyRun {
 				}
 				long[] measured = Stats.sorted(Arrays.copyOfRange(latencies, from, latencies.length));
 				double achievedRate = (sent.length - from) * 1000.0 / Math.max(1, sent[sent.length - 1] - sent[from]);
+				Arrival last = arrivals.get(arrivals.size() - 1);
+				Arrival first = arrivals.stream().filter(arrival -> arrival.atMillis() >= warmupEnd).findFirst().orElse(last);
+				double countedRate = (last.total() - first.total()) * 1000.0
+						/ Math.max(1, last.atMillis() - first.atMillis());
 				Result result = new Result(label, sent.length, measured.length, Stats.percentile(measured, 50),
 						Stats.percentile(measured, 99), measured[measured.length - 1],
 						steadyRss(this.bench.rss().unwatch(listener), warmupEnd),
-						steadyRss(this.bench.rss().unwatch(producer), warmupEnd), achievedRate,
+						steadyRss(this.bench.rss().unwatch(producer), warmupEnd), achievedRate, countedRate,
 						loadBefore + " before, " + Machine.loadAverages() + " after", listenerCpuPercent,
 						producerCpuPercent, brokerCpuPercent);
 				log.info("latency of {} at {}/s: p50 {} ms, p99 {} ms, max {} ms over {} events; RSS listener {} MB, "

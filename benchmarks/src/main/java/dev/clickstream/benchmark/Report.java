@@ -133,19 +133,21 @@ final class Report {
 				.append(settings.latencySnapshotInterval().toMillis()).append(" ms, ")
 				.append(settings.latencyDuration().toSeconds()).append(" s of sending, the first ")
 				.append(settings.latencyWarmup().toSeconds()).append(" s left out; target p99 ≤ 200 ms:\n\n");
-			md.append("| Listener | p50 | p99 | max | events measured | achieved rate | CPU: listener / producer / broker "
-					+ "| load before, after |\n")
-				.append("|---|--:|--:|--:|--:|--:|--:|---|\n");
+			md.append("| Listener | p50 | p99 | max | events measured | achieved rate | counted | CPU: listener / producer / "
+					+ "broker | load before, after |\n")
+				.append("|---|--:|--:|--:|--:|--:|--:|--:|---|\n");
 			for (LatencyRun.Result latency : latencies) {
 				md.append("| ").append(latency.listener()).append(" | ").append(latency.p50Millis()).append(" ms | ")
 					.append(latency.p99Millis()).append(" ms").append(latency.p99Millis() <= 200 ? "" : " (**not met**)")
 					.append(" | ").append(latency.maxMillis()).append(" ms | ")
 					.append(String.format(Locale.ROOT, "%,d", latency.measured())).append(" | ")
 					.append(thousands(latency.achievedRate())).append("/s | ")
+					.append(thousands(latency.countedRate())).append("/s | ")
 					.append(String.format(Locale.ROOT, "%.0f%% / %.0f%% / %.0f%%", latency.listenerCpuPercent(),
 							latency.producerCpuPercent(), latency.brokerCpuPercent()))
 					.append(" | ").append(latency.load()).append(" |\n");
 			}
+			dashboardsAtRate(md, latencies);
 			md.append("\nResident memory at steady state under that load (VmRSS after the warm-up; target ≤ 300 MB each):\n\n");
 			md.append("| Service | median | max | |\n|---|--:|--:|---|\n");
 			for (LatencyRun.Result latency : latencies) {
@@ -205,6 +207,26 @@ final class Report {
 		Map<String, List<Measurement>> byContender = new LinkedHashMap<>();
 		timed.forEach(m -> byContender.computeIfAbsent(m.contender(), c -> new ArrayList<>()).add(m));
 		return byContender;
+	}
+
+	/**
+	 * Each run with dashboards open against the same run without: the events counted per second at the fixed rate,
+	 * with and without, judged by a drop of at most 5%.
+	 */
+	private static void dashboardsAtRate(StringBuilder md, List<LatencyRun.Result> latencies) {
+		for (LatencyRun.Result withDashboards : latencies) {
+			String without = withDashboards.listener().replaceFirst(", \\d+ dashboards open$", "");
+			if (without.equals(withDashboards.listener())) {
+				continue;
+			}
+			latencies.stream().filter(latency -> latency.listener().equals(without)).findFirst().ifPresent(alone -> {
+				double ratio = withDashboards.countedRate() / alone.countedRate();
+				md.append("\nCounted at that rate, ").append(withDashboards.listener()).append(" ÷ without: ")
+					.append(thousands(withDashboards.countedRate())).append(" ÷ ").append(thousands(alone.countedRate()))
+					.append(" events/s = **").append(String.format(Locale.ROOT, "%.2f", ratio)).append("** (target ≥ 0.95, ")
+					.append(ratio >= 0.95 ? "met" : "**not met**").append(").\n");
+			});
+		}
 	}
 
 	/** The ratios the benchmarks are judged by, each a table row with its target. */
