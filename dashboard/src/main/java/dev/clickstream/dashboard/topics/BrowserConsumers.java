@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The topic browser's consumers, kept from one read to the next. A consumer made for each read would connect to the
- * brokers anew, register its metrics and MBeans, and leave each broker one more client id to keep quota figures for:
- * once a second for every topic an open page tails. A read borrows an idle consumer or a new one, and gives it back
+ * brokers anew, fetch their metadata and register its metrics and MBeans under a client id never seen before: once a
+ * second for every topic an open page tails. A read borrows an idle consumer or a new one, and gives it back
  * without an assignment, so that the next read starts as on a new consumer, with no positions, paused partitions or
  * fetched records left over; a consumer whose read failed is closed instead, whatever state it was left in. As many
  * consumers are kept as reads ran at once.
