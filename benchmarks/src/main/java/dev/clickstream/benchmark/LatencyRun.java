@@ -37,7 +37,8 @@ final class LatencyRun {
 	private static final Logger log = LoggerFactory.getLogger(LatencyRun.class);
 
 	/**
-	 * @param listener which listener: as shipped or tuned
+	 * @param listener which listener: as shipped or tuned, and its traffic
+	 * @param dashboards how many dashboards were open on it
 	 * @param sent events sent and counted
 	 * @param measured events after the warm-up, whose latencies make the percentiles
 	 * @param p50Millis median latency
@@ -53,9 +54,15 @@ final class LatencyRun {
 	 * @param producerCpuPercent the producer's, likewise
 	 * @param brokerCpuPercent the broker's, likewise
 	 */
-	record Result(String listener, long sent, long measured, long p50Millis, long p99Millis, long maxMillis, long[] listenerRssKb,
+	record Result(String listener, int dashboards, long sent, long measured, long p50Millis, long p99Millis, long maxMillis, long[] listenerRssKb,
 			long[] producerRssKb, double achievedRate, double countedRate, String load, double listenerCpuPercent,
 			double producerCpuPercent, double brokerCpuPercent) {
+
+		/** The run's name in the report: the listener, and the dashboards open on it if any. */
+		String label() {
+			return (this.dashboards > 0) ? this.listener + ", " + this.dashboards + " dashboards open" : this.listener;
+		}
+
 	}
 
 	private final Bench bench;
@@ -65,7 +72,7 @@ final class LatencyRun {
 	}
 
 	/**
-	 * @param label names the listener in the report
+	 * @param label names the listener and its traffic in the report; the dashboards, if any, are added to it
 	 * @param id prefixes the run's topics and files
 	 * @param generatorModel the generator's traffic model: {@code shop}, or {@code seed} for every user and product new
 	 * @param dashboards how many dashboards are open on the listener from its start to the end of the run
@@ -143,14 +150,14 @@ final class LatencyRun {
 				Arrival first = arrivals.stream().filter(arrival -> arrival.atMillis() >= warmupEnd).findFirst().orElse(last);
 				double countedRate = (last.total() - first.total()) * 1000.0
 						/ Math.max(1, last.atMillis() - first.atMillis());
-				Result result = new Result(label, sent.length, measured.length, Stats.percentile(measured, 50),
+				Result result = new Result(label, dashboards, sent.length, measured.length, Stats.percentile(measured, 50),
 						Stats.percentile(measured, 99), measured[measured.length - 1],
 						steadyRss(this.bench.rss().unwatch(listener), warmupEnd),
 						steadyRss(this.bench.rss().unwatch(producer), warmupEnd), achievedRate, countedRate,
 						loadBefore + " before, " + Machine.loadAverages() + " after", listenerCpuPercent,
 						producerCpuPercent, brokerCpuPercent);
 				log.info("latency of {} at {}/s: p50 {} ms, p99 {} ms, max {} ms over {} events; RSS listener {} MB, "
-						+ "producer {} MB", label, settings.latencyRate(), result.p50Millis(), result.p99Millis(),
+						+ "producer {} MB", result.label(), settings.latencyRate(), result.p50Millis(), result.p99Millis(),
 						result.maxMillis(), result.measured(), result.listenerRssKb()[0] / 1024,
 						result.producerRssKb()[0] / 1024);
 				return result;
